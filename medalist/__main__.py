@@ -1,0 +1,3 @@
+from medalist.cli import main
+
+main()

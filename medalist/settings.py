@@ -1,0 +1,85 @@
+"""Settings: read once, at the edge, into one typed object (contract section 3).
+
+Every variable is ``MEDALIST_<NAME>``; a ``.env`` file or a ``medalist.toml`` in the working
+directory may also set them (the environment wins, then ``.env``, then the TOML file).
+Build it with :func:`load_settings` in an entry point and pass it on; nothing else reads the
+environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from medalist import __version__
+
+DEFAULT_CONTACT = "https://github.com/medalist-crawler/medalist"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MEDALIST_",
+        env_file=".env",
+        extra="ignore",
+        toml_file="medalist.toml",
+    )
+
+    database_url: str = Field("sqlite:///medalist.db", description="any SQLAlchemy URL")
+    redis_url: str | None = Field(None, description="share crawl requests through Redis")
+    schedule: str = Field("0 2 * * *", description="cron expression of the nightly refresh")
+    timezone: str = Field("UTC", description="time zone of MEDALIST_SCHEDULE")
+    refresh_days: int = Field(30, ge=0, description="days after which a candidate is due")
+    orcid_api: str = "https://pub.orcid.org/v3.0"
+    github_api: str = "https://api.github.com"
+    wikidata_api: str = "https://www.wikidata.org/wiki/Special:EntityData"
+    allow_hosts: str = Field("", description="hosts or CIDRs the crawler may reach though private")
+    user_agent: str | None = None
+    contact: str = DEFAULT_CONTACT
+    browser: str | None = Field(None, description="path to Chromium for JavaScript pages")
+
+    @field_validator("orcid_api", "github_api", "wikidata_api")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @property
+    def allowed_hosts(self) -> list[str]:
+        return [h.strip() for h in self.allow_hosts.replace(";", ",").split(",") if h.strip()]
+
+    @property
+    def identity(self) -> str:
+        """The User-Agent the crawler sends."""
+        return self.user_agent or f"medalist/{__version__} (+{self.contact})"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (
+            init_settings,
+            env_settings,
+            dotenv_settings,
+            TomlConfigSettingsSource(settings_cls),
+        )
+
+
+def load_settings(**overrides: object) -> Settings:
+    """The settings for this process: environment, ``.env``, ``medalist.toml``, then defaults."""
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def data_path(*parts: str) -> Path:
+    """A file bundled inside the ``medalist`` package (demo data, templates)."""
+    return Path(__file__).parent.joinpath(*parts)
