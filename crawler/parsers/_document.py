@@ -20,6 +20,9 @@ class Document:
     encoding: str | None = None
     #: Extra context from the source row (for example the ORCID iD or GitHub login asked for).
     context: Mapping[str, str] = field(default_factory=dict)
+    #: Documents this one needs to be understood (fetched by the spider from the URLs a parser
+    #: module's optional ``requires(document)`` returned), keyed by URL.
+    related: Mapping[str, Document] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
