@@ -1,0 +1,190 @@
+"""The "candidates who leveled up" report (contract section 6), as JSON, CSV or HTML.
+
+The renderers take the stored event dictionaries (the contract's event shape) and write text;
+they never query anything. Everything in an event came from a scraped page or an import, so the
+HTML renderer escapes every value and links only ``http``/``https`` URLs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from html import escape
+from typing import Any
+
+FORMATS = ("json", "csv", "html")
+
+#: CSV columns: the event's fields flattened, lists joined with "; ".
+CSV_COLUMNS = (
+    "id",
+    "type",
+    "leveled_up",
+    "candidate.external_id",
+    "candidate.full_name",
+    "before.title",
+    "before.company",
+    "before.level",
+    "before.level_name",
+    "after.title",
+    "after.company",
+    "after.level",
+    "after.level_name",
+    "after.start",
+    "after.end",
+    "after.skills",
+    "after.education",
+    "years_experience.before",
+    "years_experience.after",
+    "qualifies_for",
+    "evidence.urls",
+    "evidence.kinds",
+    "evidence.excerpts",
+    "match.score",
+    "match.method",
+    "detected_at",
+    "status",
+)
+
+
+def _dig(event: Mapping[str, Any], dotted: str) -> Any:
+    value: Any = event
+    for part in dotted.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _education_text(entry: Any) -> str:
+    if not isinstance(entry, Mapping):
+        return str(entry)
+    parts = [entry.get("degree"), entry.get("institution"), entry.get("end")]
+    return ", ".join(str(p) for p in parts if p)
+
+
+def flatten(event: Mapping[str, Any]) -> dict[str, Any]:
+    """One CSV row: the event's fields under dotted names."""
+    row: dict[str, Any] = {}
+    evidence = event.get("evidence") or []
+    for column in CSV_COLUMNS:
+        if column == "after.skills":
+            value: Any = "; ".join(str(s) for s in (_dig(event, column) or []))
+        elif column == "after.education":
+            value = "; ".join(_education_text(e) for e in (_dig(event, column) or []))
+        elif column == "qualifies_for":
+            value = "; ".join(str(q.get("req_id")) for q in event.get("qualifies_for") or [])
+        elif column.startswith("evidence."):
+            key = {"urls": "url", "kinds": "kind", "excerpts": "excerpt"}[column.split(".")[1]]
+            value = "; ".join(str(e.get(key) or "") for e in evidence)
+        else:
+            value = _dig(event, column)
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        row[column] = "" if value is None else value
+    return row
+
+
+def render_json(events: Sequence[Mapping[str, Any]]) -> str:
+    return json.dumps(list(events), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_csv(events: Sequence[Mapping[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(flatten(event))
+    return out.getvalue()
+
+
+def safe_link(url: object, text: object | None = None) -> str:
+    """An escaped link for http(s) URLs; any other scheme is shown as plain escaped text."""
+    shown = escape(str(text if text is not None else url or ""))
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(url, quote=True)}" rel="nofollow noopener">{shown}</a>'
+    return shown
+
+
+def _role(side: Any) -> str:
+    if not isinstance(side, Mapping):
+        return ""
+    if side.get("skills"):
+        return escape(", ".join(str(s) for s in side["skills"]))
+    if side.get("education"):
+        return escape("; ".join(_education_text(e) for e in side["education"]))
+    title = side.get("title") or ""
+    company = side.get("company") or ""
+    level = side.get("level_name")
+    text = escape(" at ".join(str(p) for p in (title, company) if p))
+    return f"{text} <small>({escape(str(level))})</small>" if level else text
+
+
+def render_html(events: Sequence[Mapping[str, Any]], *, title: str = "Candidates who leveled up") -> str:
+    rows: list[str] = []
+    for event in events:
+        candidate = event.get("candidate") or {}
+        quals = ", ".join(
+            escape(f"{q.get('req_id')} {q.get('title') or ''}".strip())
+            for q in event.get("qualifies_for") or []
+        )
+        evidence = "<br>".join(
+            safe_link(e.get("url"), f"{e.get('kind')}: {e.get('excerpt') or e.get('url') or ''}")
+            for e in event.get("evidence") or []
+        )
+        years = event.get("years_experience") or {}
+        rows.append(
+            "<tr>"
+            f"<td>{escape(str(event.get('detected_at') or ''))}</td>"
+            f"<td>{escape(str(candidate.get('full_name') or ''))}"
+            f"<br><small>{escape(str(candidate.get('external_id') or ''))}</small></td>"
+            f"<td>{escape(str(event.get('type') or ''))}"
+            f"{' <strong>leveled up</strong>' if event.get('leveled_up') else ''}</td>"
+            f"<td>{_role(event.get('before'))}</td>"
+            f"<td>{_role(event.get('after'))}</td>"
+            f"<td>{escape(str(years.get('before', '')))} &rarr; {escape(str(years.get('after', '')))}</td>"
+            f"<td>{quals}</td>"
+            f"<td>{evidence}</td>"
+            "</tr>"
+        )
+    body = "\n".join(rows) or '<tr><td colspan="8">No events in this period.</td></tr>'
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{escape(title)}</title>
+<style>
+body {{ font: 14px system-ui, sans-serif; margin: 2rem; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; vertical-align: top; }}
+small {{ color: #666; }}
+</style>
+</head>
+<body>
+<h1>{escape(title)}</h1>
+<p>{len(events)} event(s).</p>
+<table>
+<thead><tr><th>Detected</th><th>Candidate</th><th>Change</th><th>Before</th><th>After</th>
+<th>Years</th><th>Now qualifies for</th><th>Evidence</th></tr></thead>
+<tbody>
+{body}
+</tbody>
+</table>
+</body>
+</html>
+"""
+
+
+RENDERERS: dict[str, Callable[[Sequence[Mapping[str, Any]]], str]] = {
+    "json": render_json,
+    "csv": render_csv,
+    "html": render_html,
+}
+
+
+def render(events: Iterable[Mapping[str, Any]], fmt: str) -> str:
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return RENDERERS[fmt](list(events))
