@@ -33,7 +33,12 @@ EVENT: dict[str, Any] = {
             "fetched_at": "2026-11-26T02:14:09Z",
             "excerpt": "Senior Software Engineer, Acme, 2025-01",
         },
-        {"kind": "jsonresume", "url": "https://ada.example/r.json", "fetched_at": None, "excerpt": None},
+        {
+            "kind": "jsonresume",
+            "url": "https://ada.example/r.json",
+            "fetched_at": None,
+            "excerpt": None,
+        },
     ],
     "match": {"score": 0.97, "method": "profile_url"},
     "detected_at": "2026-11-26T02:14:11Z",
