@@ -121,7 +121,9 @@ def _role(side: Any) -> str:
     return f"{text} <small>({escape(str(level))})</small>" if level else text
 
 
-def render_html(events: Sequence[Mapping[str, Any]], *, title: str = "Candidates who leveled up") -> str:
+def render_html(
+    events: Sequence[Mapping[str, Any]], *, title: str = "Candidates who leveled up"
+) -> str:
     rows: list[str] = []
     for event in events:
         candidate = event.get("candidate") or {}
@@ -143,7 +145,8 @@ def render_html(events: Sequence[Mapping[str, Any]], *, title: str = "Candidates
             f"{' <strong>leveled up</strong>' if event.get('leveled_up') else ''}</td>"
             f"<td>{_role(event.get('before'))}</td>"
             f"<td>{_role(event.get('after'))}</td>"
-            f"<td>{escape(str(years.get('before', '')))} &rarr; {escape(str(years.get('after', '')))}</td>"
+            f"<td>{escape(str(years.get('before', '')))} &rarr; "
+            f"{escape(str(years.get('after', '')))}</td>"
             f"<td>{quals}</td>"
             f"<td>{evidence}</td>"
             "</tr>"

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 
 class SiteServer:
-    """Serve ``root`` on ``127.0.0.1`` in a background thread: ``with SiteServer(p) as s: s.url``."""
+    """Serve ``root`` on loopback in a background thread: ``with SiteServer(p) as s: s.url``."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
         self.root = root.resolve()
@@ -30,10 +30,10 @@ class SiteServer:
         class Handler(BaseHTTPRequestHandler):
             server_version = "medalist-demo"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 return
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 server.requests.append((self.path, self.headers.get("User-Agent", "")))
                 found = server.document(self.path)
                 if found is None:
@@ -78,9 +78,7 @@ class SiteServer:
         body = target.read_bytes().replace(b"{site}", self.url.encode())
         content_type = mimetypes.guess_type(target.name)[0]
         if content_type is None:
-            content_type = (
-                "application/json" if body.lstrip()[:1] in (b"{", b"[") else "text/plain"
-            )
+            content_type = "application/json" if body.lstrip()[:1] in (b"{", b"[") else "text/plain"
         if content_type.startswith("text/") or content_type == "application/json":
             content_type += "; charset=utf-8"
         return body, content_type

@@ -1,0 +1,27 @@
+"""``medalist show EXTERNAL_ID``: one stored candidate."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from medalist.cli._context import settings_from
+
+
+@click.command("show")
+@click.argument("external_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show(ctx: click.Context, external_id: str, as_json: bool) -> None:
+    """A candidate: positions with levels, skills, sources with last_verified_at, events."""
+    from medalist.candidate_view import candidate_view, describe
+    from medalist.database import open_database
+    from storage.unit_of_work import UnitOfWork
+
+    with UnitOfWork(open_database(settings_from(ctx))) as uow:
+        row = uow.candidates.get_row(external_id)
+        if row is None:
+            raise click.ClickException(f"no stored candidate {external_id!r}")
+        view = candidate_view(uow, row)
+    click.echo(json.dumps(view, indent=2, ensure_ascii=False) if as_json else describe(view))

@@ -1,0 +1,29 @@
+"""The application's door to storage: an engine for the configured URL, checked to be migrated."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from enrichment.errors import ConfigurationError
+from medalist.settings import Settings
+from storage.engine import create_engine_for, create_session_factory
+from storage.migrate import current, head
+
+
+def shown_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_database(settings: Settings, *, check: bool = True) -> sessionmaker[Session]:
+    """Sessions on ``MEDALIST_DATABASE_URL``; refuses a database that is not at the newest
+    schema, saying how to fix it."""
+    url = settings.database_url
+    if check:
+        at, newest = current(url), head()
+        if at != newest:
+            state = "is empty" if at is None else f"is at revision {at}, not {newest}"
+            raise ConfigurationError(
+                f"the database {shown_url(url)} {state}; run 'medalist db upgrade' first"
+            )
+    return create_session_factory(create_engine_for(url))
