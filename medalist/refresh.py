@@ -272,8 +272,12 @@ class Refresher:
                         profile_gone(
                             stored,
                             kind=source.kind,
-                            url=source.url or source.identifier,
-                            seen_at=parse_timestamp(result.get("fetched_at")) or now,
+                            url=source.url,
+                            identifier=source.identifier,
+                            today=now.date(),
+                            checked_at=parse_timestamp(result.get("fetched_at")) or now,
+                            http_status=result.get("http_status"),
+                            last_seen_at=source.last_verified_at,
                         )
                     )
                 for record in _records(result, f"source {source_id}"):
@@ -285,16 +289,16 @@ class Refresher:
                     elif match.decision == "review":
                         summary.review += int(self._queue_review(uow, record, match, source_id))
             outcome = diff(
-                stored, linked, requisitions=uow.requisitions.list_open(), today=now.date()
+                stored,
+                linked,
+                requisitions=uow.requisitions.list_open(),
+                today=now.date(),
+                stored_as_of=row.last_refreshed_at,
             )
             changes += outcome.changes
-            best = max(linked, key=lambda lp: lp.score, default=None)
             for change in changes:
                 event = event_dict(
-                    change,
-                    stored,
-                    match={"score": best.score, "method": best.method} if best else None,
-                    detected_at=now,
+                    change, stored, match=outcome.match_for(change), detected_at=now
                 )
                 if uow.events.add_if_new(
                     event, change.fingerprint, candidate_id=row.id, run_id=run_id
