@@ -4,8 +4,8 @@ One module per source kind, each exposing ``parse(document: Document) -> list[Pr
 A module may also define ``requires(document) -> list[str]``: URLs of documents ``parse`` needs
 (the spider fetches them and passes them in ``document.related``; Wikidata labels, say), and
 ``follow(document) -> list[str]``: URLs of further documents of the same kind to parse on their
-own (an EDGAR feed entry's filing). They do no I/O (the spiders fetch), so they are tested on saved real documents with expected
-JSON beside them (``tests/crawler/golden/``). A parser raises
+own (an EDGAR feed entry's filing). They do no I/O (the spiders fetch), so they are tested on
+saved real documents with expected JSON beside them (``tests/crawler/golden/``). A parser raises
 :class:`~enrichment.errors.SourceError` with a message naming the URL and the reason when a
 document cannot be read; it never returns half a record.
 """

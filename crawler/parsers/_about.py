@@ -1,0 +1,100 @@
+"""The readable fallback: a plain "about me" page with no markup, read conservatively.
+
+It answers only what it is sure of, and nothing when unsure:
+
+* the name: ``profile:first_name`` + ``profile:last_name`` meta (Open Graph profile), else the
+  page's single ``<h1>`` when it looks like a personal name (2-4 capitalised words, no digits),
+  else ``og:title`` under the same test. A page with several ``<h1>`` has no clear name.
+* the job: exactly one first-person sentence of the forms below, where the title and company are
+  short runs of words; two different such sentences are ambiguous and give no job.
+  English ``I am a/an/the T at C``, ``I'm …``, ``I work as T at C``; German ``Ich bin T bei C``;
+  French ``Je suis T chez C``; Spanish ``Soy T en C``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from crawler.parsers._records import position as make_position
+from crawler.parsers._schemaorg import PersonParts
+from crawler.parsers._text import clean
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_NAME = re.compile(
+    rf"^{_NAME_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|la|le)\s+)?{_NAME_WORD}){{1,3}}$"
+)
+_RUN = r"[^\s.,;:!?()][^.,;:!?()\n]{0,60}?"  # a short run of words
+_CO = r"[A-Z0-9À-ÖØ-Þ][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9À-ÖØ-Þ][\w&'’-]*){0,4}"
+_JOB_SENTENCES = [
+    re.compile(
+        rf"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"
+    ),
+    re.compile(rf"\bI\s+work\s+as\s+(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"),
+    re.compile(rf"\bIch\s+bin\s+(?:derzeit\s+)?(?P<title>{_RUN})\s+bei\s+(?P<company>{_CO})"),
+    re.compile(rf"\bJe\s+suis\s+(?:actuellement\s+)?(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"),
+    re.compile(rf"\bSoy\s+(?P<title>{_RUN})\s+en\s+(?P<company>{_CO})"),
+]
+_TITLE_WORDS = re.compile(r"^(?:[\w/&+’'-]+\s?){1,6}$")
+
+
+def _meta(tree: BeautifulSoup, prop: str) -> str | None:
+    tag = tree.find("meta", attrs={"property": prop}) or tree.find("meta", attrs={"name": prop})
+    content = tag.get("content") if tag else None
+    return clean(content) if isinstance(content, str) else None
+
+
+def _looks_like_name(text: str | None) -> bool:
+    return bool(text) and len(text or "") <= 60 and bool(_NAME.match(text or ""))
+
+
+def _name(tree: BeautifulSoup) -> str | None:
+    first, last = _meta(tree, "profile:first_name"), _meta(tree, "profile:last_name")
+    if first and last:
+        return f"{first} {last}"
+    headings = [clean(h.get_text(" ")) for h in tree.find_all("h1")]
+    if len(headings) == 1 and _looks_like_name(headings[0]):
+        return headings[0]
+    og_title = _meta(tree, "og:title")
+    if not headings and _looks_like_name(og_title):
+        return og_title
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences(tree: BeautifulSoup) -> list[str]:
+    """The page's visible text, one sentence (or block line) at a time."""
+    for tag in tree(["script", "style", "noscript", "nav", "footer", "header", "template"]):
+        tag.decompose()
+    text = tree.get_text("\n")
+    return [s for s in (clean(part) for part in _SENTENCE_END.split(text)) if s]
+
+
+def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
+    """Each distinct (title, company) stated in a first-person sentence, with its sentence."""
+    jobs: dict[tuple[str | None, str | None], str] = {}
+    for line in lines:
+        for pattern in _JOB_SENTENCES:
+            for m in pattern.finditer(line):
+                if _TITLE_WORDS.match(m.group("title").strip()):
+                    jobs.setdefault((clean(m.group("title")), clean(m.group("company"))), line)
+    return jobs
+
+
+def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
+    """The person (at most one) and the sentence that gave their job, if any."""
+    name = _name(tree)
+    if not name:
+        return [], None
+    parts = PersonParts(name=name)
+    jobs = job_sentences(sentences(tree))
+    if len(jobs) != 1:
+        return [parts], None
+    (title, company), line = next(iter(jobs.items()))
+    job = make_position(title, company)
+    if job:
+        parts.positions.append(job)
+    return [parts], line

@@ -1,0 +1,111 @@
+"""Appointment announcements in news text: who takes which title where.
+
+Headline and sentence forms recognised (the verbs in any letter case; names are 2-5 capitalised
+words, titles and companies are runs of capitalised words joined by ``of``/``and``/``&``/``for``):
+
+* ``X joins Y as Z`` / ``X has joined Y as Z``
+* ``Y appoints X as Z`` / ``Y names X (as) Z`` / ``Y hires X as Z``
+* ``X appointed (as) Z of|at Y`` / ``X named Z of|at Y``
+* ``X promoted to Z`` (the company then comes from the caller, when it knows one)
+
+Anything else gives nothing: a wrong appointment costs a recruiter more than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.parsers._text import clean
+
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'&/.-]*"
+NAME = rf"(?:{_WORD})(?:\s+(?:[A-ZÀ-ÖØ-Þ]\.|{_WORD})){{1,4}}"
+_CONNECT = r"(?:of|and|&|for|de|du|la)"
+TITLE = rf"{_WORD}(?:,?\s+(?:{_WORD}|{_CONNECT}(?=\s+[A-ZÀ-ÖØ-Þ]))){{0,8}}"
+COMPANY = rf"{_WORD}(?:\s+(?:{_WORD}|&|and|of)(?=\s|$|[,.;:!?]))*?"
+_END = r"(?=$|[,.;:!?)\]]|\s+(?:to|in|on|from|after|effective|where|who|with|as|at|for)\b)"
+
+_PATTERNS = [
+    re.compile(
+        rf"(?P<name>{NAME})\s+(?i:has\s+joined|joins|joined)\s+(?P<company>{COMPANY})\s+"
+        rf"(?i:as)\s+(?:(?i:its|their|the|a|an)\s+)?(?P<title>{TITLE}){_END}"
+    ),
+    re.compile(
+        rf"(?P<company>{COMPANY})\s+(?i:appoints|names|hires|taps|welcomes)\s+(?P<name>{NAME})\s+"
+        rf"(?:(?i:as)\s+)?(?:(?i:its|their|the|a|an)\s+)?(?P<title>{TITLE}){_END}"
+    ),
+    re.compile(
+        rf"(?P<name>{NAME}),?\s+(?:(?i:has\s+been|was|is)\s+)?(?i:appointed|named)\s+(?:(?i:as)\s+)?"
+        rf"(?:(?i:the|a|an)\s+)?(?P<title>{TITLE})\s+(?i:of|at)\s+(?P<company>{COMPANY}){_END}"
+    ),
+    re.compile(
+        rf"(?P<name>{NAME}),?\s+(?:(?i:has\s+been|was|is)\s+)?(?i:promoted)\s+(?i:to)\s+"
+        rf"(?:(?i:the|a|an)\s+)?(?:(?i:role|position)\s+(?i:of)\s+)?(?P<title>{TITLE}){_END}"
+    ),
+]
+
+#: Words a person's name never holds: they mean the regex caught a company or a phrase.
+_NOT_IN_NAMES = frozenset(
+    {
+        "company",
+        "board",
+        "inc",
+        "inc.",
+        "llc",
+        "ltd",
+        "corp",
+        "corporation",
+        "group",
+        "the",
+        "announces",
+        "announced",
+        "today",
+        "news",
+        "press",
+        "release",
+        "chief",
+        "officer",
+        "president",
+        "director",
+    }
+)
+_TRAILING = re.compile(r"(?:\s+(?:of|and|&|for|de|du|la))+$|[,\s]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    name: str
+    title: str
+    company: str | None
+    sentence: str
+
+
+_ABBREVIATED = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.A|N\.V|[A-Z])\.$")
+
+
+def _trim(text: str | None) -> str | None:
+    """Without trailing connectors, commas and a sentence's full stop (``Inc.`` keeps its own)."""
+    text = clean(text)
+    if not text:
+        return None
+    text = _TRAILING.sub("", text)
+    if text.endswith(".") and not _ABBREVIATED.search(text):
+        text = text[:-1]
+    return clean(text)
+
+
+def find(text: str, company: str | None = None) -> list[Announcement]:
+    """The appointments stated in ``text`` (one headline or sentence), first form first."""
+    found: list[Announcement] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            name = _trim(match.group("name"))
+            title = _trim(match.group("title"))
+            said = match.groupdict().get("company")
+            where = _trim(said) if said else company
+            if not name or not title or any(w.lower() in _NOT_IN_NAMES for w in name.split()):
+                continue
+            found.append(Announcement(name, title, where, clean(text) or text))
+        if found:
+            return found
+    return found

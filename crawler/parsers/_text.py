@@ -1,0 +1,46 @@
+"""Small text helpers shared by the parsers: whitespace, slugs, names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SPACE = re.compile(r"\s+")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def clean(value: object) -> str | None:
+    """A string with whitespace collapsed, or ``None`` for missing, non-text and empty values."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = _SPACE.sub(" ", value).strip()
+    return text or None
+
+
+def slug(value: str) -> str:
+    """``"Stephanie Hays"`` → ``"stephanie-hays"`` (accents folded, for stable ids)."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return _SLUG.sub("-", folded.lower()).strip("-")
+
+
+def unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    """The non-empty values, first of each (compared case-insensitively), in order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        text = clean(value)
+        if text and text.casefold() not in seen:
+            seen.add(text.casefold())
+            out.append(text)
+    return tuple(out)
+
+
+def join(*parts: str | None, sep: str = ", ") -> str | None:
+    """Join the non-empty parts (``"Austin, Texas, US"``); ``None`` when there are none."""
+    kept = [p for p in (clean(part) for part in parts) if p]
+    return sep.join(kept) or None

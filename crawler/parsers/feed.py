@@ -1,0 +1,244 @@
+"""Feeds of announcements: RSS and Atom, press-release files, and SEC EDGAR filings.
+
+What the document is decides how it is read:
+
+* **RSS 2.0 / Atom** feed of news: each item's title (then its summary) is read for an
+  appointment (:mod:`crawler.parsers._announcements`): ``X joins Y as Z``, ``Y appoints X as Z``,
+  ``X named Z of Y``, ``X promoted to Z``. The record's position starts on the item's date. The
+  company of ``X promoted to Z`` is ``document.context["company"]`` when given.
+* **Press release** text (``Title:``/``Published:`` header lines, ``---``, a Markdown body): the
+  ``Title`` (then ``Summary``) line, starting on the ``Published`` date.
+* **SEC EDGAR** "Latest Filings" Atom feed: no records; ``follow`` gives the filing index of every
+  8-K whose summary lists Item 5.02. A filing **index page**: no records; ``follow`` gives its 8-K
+  document. A **Form 8-K**: the officers appointed or departing under Item 5.02
+  (:mod:`crawler.parsers._edgar`).
+
+Each record's ``profile_id`` is ``feed:{item link or document URL}#{slug of the name}``; its
+``excerpt`` is the sentence that said so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from crawler.parsers import _announcements, _edgar
+from crawler.parsers._dates import date_or_none
+from crawler.parsers._document import Document
+from crawler.parsers._html import tree as markup_tree
+from crawler.parsers._records import build
+from crawler.parsers._text import clean, slug
+from crawler.parsers._xmltree import parse_xml
+from enrichment.dates import PartialDate
+from enrichment.errors import SourceError
+from enrichment.model import Position, ProfileRecord
+
+KIND = "feed"
+
+_FRONT_MATTER = re.compile(r"^(?P<key>[A-Z][A-Za-z-]*):[ \t]*(?P<value>.*)$")
+
+
+def _kind_of(document: Document) -> str:
+    head = document.body[:4096].lstrip().lower()
+    if b"<html" not in head and re.search(rb"<(?:rss|feed|rdf:rdf)[\s>]", head):
+        return "feed"
+    text = document.text
+    if "title" in _front_matter(text):
+        return "press_release"
+    if "<" in text and _edgar.is_8k(clean(markup_tree(text).get_text(" ")) or ""):
+        return "8-K"
+    if "<" in text and _edgar.is_index_page(text):
+        return "index"
+    if "<" in text:
+        return "html"
+    raise SourceError(f"{document.url}: not a feed, a press release or an SEC filing")
+
+
+# --- RSS / Atom ------------------------------------------------------------------------------
+
+
+def _as_list(value: object) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _leaf(node: object) -> str | None:
+    """A leaf's text, whether it came with attributes (``{"value": …}``) or without."""
+    if isinstance(node, dict):
+        node = node.get("value")
+    return node if isinstance(node, str) else None
+
+
+def _strip_html(text: str | None) -> str | None:
+    if not text or "<" not in text:
+        return clean(text)
+    return clean(markup_tree(text).get_text(" "))
+
+
+def _item_date(value: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(parsedate_to_datetime(value))
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return PartialDate.parse(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return date_or_none(value[:10])
+
+
+def _entries(document: Document) -> tuple[str, list[dict[str, Any]]]:
+    """(root element, entries) with title, summary, link, date and EDGAR form type."""
+    root, tree = parse_xml(document.body, document.url)
+    tree = tree if isinstance(tree, dict) else {}
+    if root == "rss":
+        found = tree.get("channel")
+        channel: dict[str, Any] = found if isinstance(found, dict) else {}
+        raw = _as_list(channel.get("item"))
+    elif root in ("feed", "RDF"):
+        raw = _as_list(tree.get("entry") or tree.get("item"))
+    else:
+        raise SourceError(f"{document.url}: XML that is neither RSS nor Atom (<{root}>)")
+    entries: list[dict[str, Any]] = []
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        link = item.get("link")
+        links = _as_list(link)
+        href = next(
+            (
+                lk.get("@href")
+                for lk in links
+                if isinstance(lk, dict) and lk.get("@rel", "alternate") == "alternate"
+            ),
+            None,
+        ) or next((_leaf(lk) for lk in links if _leaf(lk)), None)
+        category = next((c for c in _as_list(item.get("category")) if isinstance(c, dict)), {})
+        summary = _leaf(item.get("summary") or item.get("description") or item.get("content"))
+        entries.append(
+            {
+                "title": _strip_html(_leaf(item.get("title"))),
+                "summary": _strip_html(summary),
+                "link": clean(href),
+                "date": _item_date(
+                    clean(
+                        _leaf(
+                            item.get("published")
+                            or item.get("pubDate")
+                            or item.get("updated")
+                            or item.get("date")
+                        )
+                    )
+                ),
+                "form": clean(category.get("@term")) or "",
+            }
+        )
+    return root, entries
+
+
+def _is_edgar(document: Document, entries: list[dict[str, Any]]) -> bool:
+    return "sec.gov" in document.url or any("sec.gov" in (e.get("link") or "") for e in entries[:5])
+
+
+def _announced(
+    document: Document, text: str | None, when: PartialDate | None, anchor: str
+) -> list[ProfileRecord]:
+    if not text:
+        return []
+    records = []
+    for said in _announcements.find(text, clean(document.context.get("company"))):
+        job = Position(title=said.title, company=said.company, start=when)
+        records.append(
+            build(
+                document,
+                KIND,
+                f"{KIND}:{anchor}#{slug(said.name)}",
+                said.name,
+                positions=[job],
+                excerpt_text=said.sentence,
+            )
+        )
+    return records
+
+
+def _from_feed(document: Document) -> list[ProfileRecord]:
+    _, entries = _entries(document)
+    if _is_edgar(document, entries):
+        return []
+    records: list[ProfileRecord] = []
+    for entry in entries:
+        anchor = entry["link"] or document.url
+        found = _announced(document, entry["title"], entry["date"], anchor)
+        records += found or _announced(document, entry["summary"], entry["date"], anchor)
+    return records
+
+
+# --- press releases ---------------------------------------------------------------------------
+
+
+def _front_matter(text: str) -> dict[str, str]:
+    """The ``Key: value`` header above a ``---`` line; empty unless every header line is one."""
+    header, rule, _ = text.replace("\r\n", "\n").partition("\n---")
+    fields: dict[str, str] = {}
+    for line in filter(str.strip, header.splitlines()):
+        match = _FRONT_MATTER.match(line.strip())
+        if not rule or not match:
+            return {}
+        fields.setdefault(match.group("key").lower(), match.group("value").strip())
+    return fields
+
+
+def _from_press_release(document: Document) -> list[ProfileRecord]:
+    fields = _front_matter(document.text)
+    when = date_or_none(fields.get("published") or fields.get("date"))
+    anchor = document.url
+    return _announced(document, fields.get("title"), when, anchor) or _announced(
+        document, fields.get("summary"), when, anchor
+    )
+
+
+# --- EDGAR ------------------------------------------------------------------------------------
+
+
+def _from_8k(document: Document) -> list[ProfileRecord]:
+    return [
+        build(
+            document,
+            KIND,
+            f"{KIND}:{document.url}#{slug(officer.name)}",
+            officer.name,
+            positions=officer.positions,
+            excerpt_text=officer.sentences[0] if officer.sentences else None,
+        )
+        for officer in _edgar.officers(document.text, clean(document.context.get("company")))
+    ]
+
+
+def parse(document: Document) -> list[ProfileRecord]:
+    kind = _kind_of(document)
+    if kind == "feed":
+        return _from_feed(document)
+    if kind == "press_release":
+        return _from_press_release(document)
+    if kind == "8-K":
+        return _from_8k(document)
+    return []
+
+
+def follow(document: Document) -> list[str]:
+    """EDGAR: a feed's Item 5.02 filings (their index pages), an index page's 8-K document."""
+    kind = _kind_of(document)
+    if kind == "feed":
+        _, entries = _entries(document)
+        if not _is_edgar(document, entries):
+            return []
+        return _edgar.flagged_filings(
+            [(e["form"], e["summary"] or "", e["link"]) for e in entries if e["link"]]
+        )
+    if kind == "index":
+        return _edgar.primary_document(document.text, document.url)
+    return []
