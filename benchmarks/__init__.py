@@ -1,0 +1,1 @@
+"""Benchmarks that measure medalist's judgement against hand-labelled data (not shipped)."""
