@@ -1,0 +1,66 @@
+"""CSV rows with their line numbers (line 1 is the header), read as a stream."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from enrichment.errors import InvalidInput
+from medalist.importing.report import BadRow
+
+#: Fields longer than this are refused by the csv module; ATS notes can be long.
+FIELD_SIZE_LIMIT = 16 * 1024 * 1024
+
+
+def csv_rows(
+    path: Path, shown: str, required: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]] | BadRow]:
+    """``(line, {column: value})`` per data row, header names lower-cased and stripped.
+
+    A row with more values than the header has is a :class:`BadRow`; blank lines are skipped.
+    A header missing a required column is an error for the whole file.
+    """
+    if csv.field_size_limit() < FIELD_SIZE_LIMIT:
+        csv.field_size_limit(FIELD_SIZE_LIMIT)
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InvalidInput(f"{shown}:1: cannot read the header: {error}") from None
+        columns = [h.strip().lower() for h in header]
+        missing = [c for c in required if c not in columns]
+        if missing:
+            raise InvalidInput(
+                f"{shown}:1: the header has no {', '.join(repr(m) for m in missing)} column"
+                f" (columns: {', '.join(columns)})"
+            )
+        line = reader.line_num
+        while True:
+            start = line + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                line = reader.line_num
+                yield BadRow(shown, start, None, f"not valid CSV: {error}")
+                continue
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) > len(columns):
+                yield BadRow(
+                    shown,
+                    start,
+                    None,
+                    f"{len(values)} values but the header names {len(columns)} columns",
+                )
+                continue
+            yield (
+                start,
+                {c: (values[i].strip() if i < len(values) else "") for i, c in enumerate(columns)},
+            )

@@ -1,0 +1,56 @@
+"""Engines and sessions for a database URL. Nothing is created at import time.
+
+SQLite gets WAL journaling, foreign keys and a busy timeout on every connection; PostgreSQL
+goes through psycopg 3 (``postgresql://`` and ``postgres://`` are rewritten to
+``postgresql+psycopg://``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+#: How long a SQLite connection waits for another writer before "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def normalize_url(url: str | URL) -> URL:
+    """The URL with PostgreSQL pointed at psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def create_engine_for(url: str | URL, **options: Any) -> Engine:
+    """An engine for ``url`` with the per-backend connection settings medalist relies on."""
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        connect_args = dict(options.pop("connect_args", {}))
+        connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
+        engine = create_engine(parsed, connect_args=connect_args, **options)
+        in_memory = parsed.database in (None, "", ":memory:") or "mode=memory" in str(parsed)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            try:
+                if not in_memory:
+                    cursor.execute("PRAGMA journal_mode=WAL")
+                    cursor.execute("PRAGMA synchronous=NORMAL")
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            finally:
+                cursor.close()
+
+        return engine
+    options.setdefault("pool_pre_ping", True)
+    return create_engine(parsed, **options)
+
+
+def create_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose objects stay readable after commit (the unit of work commits)."""
+    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)

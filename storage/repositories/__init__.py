@@ -1,0 +1,31 @@
+"""Repositories: the named queries the application needs, one module per table family.
+
+None of them commits: the :class:`~storage.unit_of_work.UnitOfWork` does.
+"""
+
+from __future__ import annotations
+
+from storage.repositories._common import Classifier, Outcome, Provenance, content_hash
+from storage.repositories.candidates import CandidateRepository
+from storage.repositories.erased import ErasedPeopleRepository
+from storage.repositories.events import EventRepository
+from storage.repositories.matches import MatchRepository
+from storage.repositories.requisitions import RequisitionRepository
+from storage.repositories.runs import RunRepository
+from storage.repositories.snapshots import SnapshotRepository
+from storage.repositories.sources import SourceRepository
+
+__all__ = [
+    "CandidateRepository",
+    "Classifier",
+    "ErasedPeopleRepository",
+    "EventRepository",
+    "MatchRepository",
+    "Outcome",
+    "Provenance",
+    "RequisitionRepository",
+    "RunRepository",
+    "SnapshotRepository",
+    "SourceRepository",
+    "content_hash",
+]

@@ -1,0 +1,48 @@
+"""Erased people: keyed hashes of an erased person's ``external_id`` and e-mails.
+
+The repository stores and finds digests; computing them (and the key) is the caller's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import ErasedPersonRow
+from storage.repositories._common import utcnow
+
+
+class ErasedPeopleRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, digests: Iterable[tuple[str, str]], now: datetime | None = None) -> int:
+        """Remember ``(kind, digest)`` pairs; already known digests are skipped."""
+        pairs = dict((digest, kind) for kind, digest in digests)
+        known = self.find(pairs)
+        when = now or utcnow()
+        new = [
+            ErasedPersonRow(kind=k, digest=d, erased_at=when)
+            for d, k in pairs.items()
+            if d not in known
+        ]
+        self.session.add_all(new)
+        self.session.flush()
+        return len(new)
+
+    def find(self, digests: Iterable[str]) -> set[str]:
+        """Those of ``digests`` that belong to an erased person."""
+        wanted = list(dict.fromkeys(digests))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 1000):
+            found.update(
+                self.session.scalars(
+                    select(ErasedPersonRow.digest).where(
+                        ErasedPersonRow.digest.in_(wanted[start : start + 1000])
+                    )
+                )
+            )
+        return found

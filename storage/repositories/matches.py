@@ -1,0 +1,157 @@
+"""Matches: the review queue of uncertain links, and the memory of every decision.
+
+A person's decision on a profile (``link`` or ``reject``) is remembered by ``profile_key``
+(a stable key for the profile: its source locator plus the entry, say; a key longer than 512
+characters is stored as its hash), so the same profile seen in a later run is not asked about
+again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import MAX_FINGERPRINT_LENGTH, MatchRow
+from storage.repositories._common import bounded_key, utcnow
+
+DECISIONS = ("link", "review", "reject")
+STATUSES = ("pending", "linked", "rejected")
+_STATUS_OF_DECISION = {"link": "linked", "reject": "rejected"}
+
+
+class MatchRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def find(self, profile_key: str, candidate_id: int | None) -> MatchRow | None:
+        profile_key = bounded_key(profile_key, MAX_FINGERPRINT_LENGTH)
+        return self.session.scalar(
+            select(MatchRow).where(
+                MatchRow.profile_key == profile_key,
+                MatchRow.candidate_id.is_(None)
+                if candidate_id is None
+                else MatchRow.candidate_id == candidate_id,
+            )
+        )
+
+    def add(
+        self,
+        profile_key: str,
+        profile: Mapping[str, Any],
+        *,
+        candidate_id: int | None,
+        score: float,
+        method: str | None,
+        reasons: Sequence[Any],
+        decision: str,
+        status: str = "pending",
+        source_id: int | None = None,
+        decided_by: str | None = None,
+        now: datetime | None = None,
+    ) -> tuple[MatchRow, bool]:
+        """Record a match between a profile and a proposed candidate. An existing row for the
+        same (profile, candidate) is returned unchanged. Returns the row and whether it is new."""
+        if decision not in DECISIONS:
+            raise ValueError(f"unknown decision {decision!r} (one of {', '.join(DECISIONS)})")
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r} (one of {', '.join(STATUSES)})")
+        profile_key = bounded_key(profile_key, MAX_FINGERPRINT_LENGTH)
+        existing = self.find(profile_key, candidate_id)
+        if existing is not None:
+            return existing, False
+        when = now or utcnow()
+        row = MatchRow(
+            profile_key=profile_key,
+            profile=dict(profile),
+            source_id=source_id,
+            candidate_id=candidate_id,
+            score=score,
+            method=method,
+            reasons=list(reasons),
+            decision=decision,
+            status=status,
+            decided_by=decided_by if status != "pending" else None,
+            decided_at=when if status != "pending" else None,
+            created_at=when,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row, True
+
+    def add_pending(
+        self,
+        profile_key: str,
+        profile: Mapping[str, Any],
+        *,
+        candidate_id: int | None,
+        score: float,
+        method: str | None,
+        reasons: Sequence[Any],
+        source_id: int | None = None,
+        now: datetime | None = None,
+    ) -> tuple[MatchRow, bool]:
+        """Put an uncertain match in the review queue."""
+        return self.add(
+            profile_key,
+            profile,
+            candidate_id=candidate_id,
+            score=score,
+            method=method,
+            reasons=reasons,
+            decision="review",
+            status="pending",
+            source_id=source_id,
+            now=now,
+        )
+
+    def get(self, match_id: int) -> MatchRow | None:
+        return self.session.get(MatchRow, match_id)
+
+    def pending(self, limit: int = 100, offset: int = 0) -> list[MatchRow]:
+        """The review queue, oldest first."""
+        return list(
+            self.session.scalars(
+                select(MatchRow)
+                .where(MatchRow.status == "pending")
+                .order_by(MatchRow.created_at, MatchRow.id)
+                .limit(limit)
+                .offset(offset)
+            )
+        )
+
+    def decide(
+        self, match_id: int, decision: str, *, decided_by: str | None, now: datetime | None = None
+    ) -> MatchRow | None:
+        """A person's ``link`` or ``reject``. None when there is no such match."""
+        if decision not in _STATUS_OF_DECISION:
+            raise ValueError(f"a review decision is 'link' or 'reject', not {decision!r}")
+        row = self.session.get(MatchRow, match_id)
+        if row is None:
+            return None
+        row.status = _STATUS_OF_DECISION[decision]
+        row.decided_by = decided_by
+        row.decided_at = now or utcnow()
+        self.session.flush()
+        return row
+
+    def remembered(self, profile_key: str) -> list[MatchRow]:
+        """Decided matches (``linked`` or ``rejected``) of a profile, newest decision first."""
+        profile_key = bounded_key(profile_key, MAX_FINGERPRINT_LENGTH)
+        return list(
+            self.session.scalars(
+                select(MatchRow)
+                .where(MatchRow.profile_key == profile_key, MatchRow.status != "pending")
+                .order_by(MatchRow.decided_at.desc(), MatchRow.id.desc())
+            )
+        )
+
+    def remembered_link(self, profile_key: str) -> MatchRow | None:
+        """The candidate a profile was linked to, if a link was decided."""
+        for row in self.remembered(profile_key):
+            if row.status == "linked":
+                return row
+        return None

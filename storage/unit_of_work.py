@@ -1,0 +1,87 @@
+"""The unit of work: one transaction, the repositories over it, and the only commit.
+
+::
+
+    with UnitOfWork(session_factory) as uow:
+        row = uow.candidates.get_row("ats-123")
+        uow.events.add_if_new(event, change.fingerprint, candidate_id=row.id)
+        uow.commit()
+
+Leaving the block without :meth:`commit` (or with an exception) rolls everything back.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from enrichment.seniority import classify as default_classify
+from storage.repositories import (
+    CandidateRepository,
+    Classifier,
+    ErasedPeopleRepository,
+    EventRepository,
+    MatchRepository,
+    RequisitionRepository,
+    RunRepository,
+    SnapshotRepository,
+    SourceRepository,
+)
+
+
+class UnitOfWork:
+    candidates: CandidateRepository
+    sources: SourceRepository
+    snapshots: SnapshotRepository
+    events: EventRepository
+    matches: MatchRepository
+    requisitions: RequisitionRepository
+    runs: RunRepository
+    erased: ErasedPeopleRepository
+
+    def __init__(
+        self, session_factory: sessionmaker[Session], *, classify: Classifier | None = None
+    ) -> None:
+        self._session_factory = session_factory
+        #: Levels for stored titles (positions, requisitions without a level).
+        self._classify: Classifier = classify or default_classify
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside a 'with' block")
+        return self._session
+
+    def __enter__(self) -> Self:
+        session = self._session_factory()
+        self._session = session
+        self.candidates = CandidateRepository(session, self._classify)
+        self.sources = SourceRepository(session)
+        self.snapshots = SnapshotRepository(session)
+        self.events = EventRepository(session)
+        self.matches = MatchRepository(session)
+        self.requisitions = RequisitionRepository(session, self._classify)
+        self.runs = RunRepository(session)
+        self.erased = ErasedPeopleRepository(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            self.rollback()
+        finally:
+            self.session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
