@@ -136,8 +136,10 @@ class Refresher:
                         log.info("%s opted out: not refreshed", external_id)
                         continue
                     rows.append(row)
+            elif everyone:
+                rows = uow.candidates.active(limit)
             else:
-                rows = uow.candidates.due(now, 0 if everyone else self.settings.refresh_days, limit)
+                rows = uow.candidates.due(now, self.settings.refresh_days, limit)
             targets = [
                 uow.sources.as_target(source)
                 for row in rows
@@ -203,6 +205,7 @@ class Refresher:
             return
         with self.uow() as uow:
             index = CandidateIndex.build(uow.candidates.iter_active())
+        with self.uow() as uow:
             decisions = self._decisions(uow, {profile_key(r) for _, r in pending})
             for source_id, record in pending:
                 summary.records += 1
@@ -297,9 +300,7 @@ class Refresher:
             )
             changes += outcome.changes
             for change in changes:
-                event = event_dict(
-                    change, stored, match=outcome.match_for(change), detected_at=now
-                )
+                event = event_dict(change, stored, match=outcome.match_for(change), detected_at=now)
                 if uow.events.add_if_new(
                     event, change.fingerprint, candidate_id=row.id, run_id=run_id
                 ):

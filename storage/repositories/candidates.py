@@ -11,7 +11,7 @@ churn), so re-importing the same file changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -97,6 +97,28 @@ class CandidateRepository:
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(CandidateRow)) or 0
 
+    def iter_active(self, batch_size: int = 1000) -> Iterator[Candidate]:
+        """Every candidate who has not opted out, as domain records, read in batches by id
+        (what the matcher indexes to link entries of many-person sources). It empties the
+        session between batches to keep memory flat: use it in a unit of work of its own."""
+        last_id = 0
+        while True:
+            rows = list(
+                self.session.scalars(
+                    select(CandidateRow)
+                    .where(CandidateRow.opted_out.is_(False), CandidateRow.id > last_id)
+                    .order_by(CandidateRow.id)
+                    .limit(batch_size)
+                    .options(*_CHILDREN)
+                )
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield self.to_domain(row)
+            last_id = rows[-1].id
+            self.session.expunge_all()
+
     @staticmethod
     def to_domain(row: CandidateRow, *, ats_only: bool = False) -> Candidate:
         """A row as a domain :class:`Candidate`; ``ats_only`` keeps just the imported facts."""
@@ -142,6 +164,18 @@ class CandidateRepository:
                 Application(a.req_id, a.stage_reached, _date(a.closed_at)) for a in row.applications
             ),
         )
+
+    def active(self, limit: int | None = None) -> list[CandidateRow]:
+        """Everyone not opted out, due or not (``medalist run --all``), longest-waiting first."""
+        stmt = (
+            select(CandidateRow)
+            .where(CandidateRow.opted_out.is_(False))
+            .order_by(CandidateRow.last_refreshed_at.asc().nulls_first(), CandidateRow.id)
+            .options(selectinload(CandidateRow.sources))
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(self.session.scalars(stmt))
 
     def due(self, now: datetime, refresh_days: int, limit: int | None = None) -> list[CandidateRow]:
         """Candidates to refresh: not opted out, and never refreshed or with a source not
