@@ -32,8 +32,9 @@ def demo(ctx: click.Context, folder: Path) -> None:
     click.echo("\nReports written:")
     for path in result.outputs:
         click.echo(f"  {path}")
-    click.echo(f"Database: {result.folder / 'medalist.db'}  (try: medalist show demo-001)")
-    click.echo(
-        f"  MEDALIST_DATABASE_URL=sqlite:///{result.folder / 'medalist.db'} "
-        ".venv/bin/medalist show demo-001"
-    )
+    database = result.folder / "medalist.db"
+    if result.review:
+        click.echo(f"\n{result.review} uncertain match(es) wait for a person:")
+        click.echo(f"  MEDALIST_DATABASE_URL=sqlite:///{database} medalist review list")
+    click.echo("\nLook around:")
+    click.echo(f"  MEDALIST_DATABASE_URL=sqlite:///{database} medalist show demo-001")

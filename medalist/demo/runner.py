@@ -35,6 +35,7 @@ class DemoResult:
     leveled_up: list[dict[str, Any]]
     events: list[dict[str, Any]]
     outputs: list[Path]
+    review: int
 
 
 def run_demo(folder: Path, base: Settings, *, echo: Callable[[str], None] = print) -> DemoResult:
@@ -91,7 +92,9 @@ def run_demo(folder: Path, base: Settings, *, echo: Callable[[str], None] = prin
         path = folder / name
         path.write_text(render(chosen, fmt), encoding="utf-8")
         outputs.append(path)
-    return DemoResult(folder, first, second, leveled_up, events, outputs)
+    with UnitOfWork(sessions) as uow:
+        review = len(uow.matches.pending())
+    return DemoResult(folder, first, second, leveled_up, events, outputs, review)
 
 
 def _summary(label: str, summary: RunSummary) -> str:
