@@ -12,28 +12,20 @@ When PostgreSQL cannot be reached its tests are skipped, unless ``MEDALIST_REQUI
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-# pytest puts ``tests/`` first on sys.path (rootdir-relative conftests), where ``tests/storage``
-# and ``tests/crawler`` would shadow the real packages as namespace packages. The project root
-# goes first, before anything below imports them.
-ROOT = Path(__file__).resolve().parent.parent
-if sys.path[:1] != [str(ROOT)]:
-    sys.path.insert(0, str(ROOT))
+import pytest
+from click.testing import CliRunner, Result
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
-import pytest  # noqa: E402
-from click.testing import CliRunner, Result  # noqa: E402
-from sqlalchemy import Engine  # noqa: E402
-from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
-
-from medalist.cli import cli  # noqa: E402
-from medalist.settings import load_settings  # noqa: E402
-from storage.engine import create_engine_for, create_session_factory  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.unit_of_work import UnitOfWork  # noqa: E402
+from medalist.cli import cli
+from medalist.settings import load_settings
+from storage.engine import create_engine_for, create_session_factory
+from storage.migrate import upgrade
+from storage.unit_of_work import UnitOfWork
 
 POSTGRES_HOST = os.environ.get("MEDALIST_TEST_POSTGRES_HOST", "127.0.0.1")
 POSTGRES_PORT = int(os.environ.get("MEDALIST_TEST_POSTGRES_PORT", "5432"))
