@@ -1,0 +1,1 @@
+"""Downloader middlewares of the crawler; ``crawler/settings.py`` lists them in order."""
