@@ -158,7 +158,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     if os.environ.get("MEDALIST_REQUIRE_BROWSER") == "1":
         return
-    skip = pytest.mark.skip(reason="no Chromium (apt-get install chromium, or set MEDALIST_BROWSER)")
+    skip = pytest.mark.skip(reason="no Chromium: apt-get install chromium, or set MEDALIST_BROWSER")
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
