@@ -88,7 +88,9 @@ class PartialDate:
         raise InvalidDate(f"{value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
 
     @classmethod
-    def from_parts(cls, year: object, month: object = None, day: object = None) -> PartialDate | None:
+    def from_parts(
+        cls, year: object, month: object = None, day: object = None
+    ) -> PartialDate | None:
         """Build from separate parts as ORCID gives them (strings, ints or ``None``)."""
         if year in (None, ""):
             return None
@@ -118,10 +120,7 @@ class PartialDate:
         """
         month = self.month if self.month is not None else (12 if end else 1)
         last = calendar.monthrange(self.year, month)[1]
-        if self.day is not None:
-            day = min(self.day, last)
-        else:
-            day = last if end else 1
+        day = min(self.day, last) if self.day is not None else (last if end else 1)
         return date(self.year, month, day)
 
     def sort_key(self) -> tuple[int, int, int]:

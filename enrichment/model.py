@@ -81,7 +81,9 @@ def parse_timestamp(value: object, *, where: str = "", key: str = "fetched_at") 
     try:
         parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
-        raise InvalidRecord(f"{value!r} is not an ISO 8601 timestamp", where=where, field=key)
+        raise InvalidRecord(
+            f"{value!r} is not an ISO 8601 timestamp", where=where, field=key
+        ) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
@@ -244,7 +246,9 @@ class Candidate:
         for i, app in enumerate(_list_of_maps(data.get("applications"), where, "applications")):
             req_id = _text(app.get("req_id"))
             if not req_id:
-                raise InvalidRecord("is required", where=f"{where}: applications[{i}]", field="req_id")
+                raise InvalidRecord(
+                    "is required", where=f"{where}: applications[{i}]", field="req_id"
+                )
             applications.append(
                 Application(
                     req_id=req_id,
@@ -383,13 +387,17 @@ class Requisition:
         try:
             level = int(level_raw) if level_raw not in (None, "") else None
         except (TypeError, ValueError):
-            raise InvalidRecord(f"{level_raw!r} is not a level 0-8", where=where, field="level")
+            raise InvalidRecord(
+                f"{level_raw!r} is not a level 0-8", where=where, field="level"
+            ) from None
         if level is not None and not 0 <= level <= 8:
             raise InvalidRecord(f"{level} is not a level 0-8", where=where, field="level")
         try:
             min_years = float(years_raw) if years_raw not in (None, "") else 0.0
         except (TypeError, ValueError):
-            raise InvalidRecord(f"{years_raw!r} is not a number", where=where, field="min_years")
+            raise InvalidRecord(
+                f"{years_raw!r} is not a number", where=where, field="min_years"
+            ) from None
         if min_years < 0:
             raise InvalidRecord("must not be negative", where=where, field="min_years")
         status = (_text(data.get("status")) or "open").lower()
