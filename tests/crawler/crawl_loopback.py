@@ -21,13 +21,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = next(
-    (p for p in (ROOT / "tests" / "fixtures", Path("/work/shared/fixtures")) if p.is_dir()),
-    ROOT / "tests" / "fixtures",
-)
+FIXTURES = ROOT / "tests" / "fixtures"
 #: -s settings every test crawl uses: reach loopback, no waiting.
 FAST = {
     "MEDALIST_ALLOW_HOSTS": "127.0.0.1",
@@ -41,12 +36,10 @@ FAST = {
 
 
 def fixture_path(*names: str) -> Path:
-    """A saved document: the project's tests/fixtures, else the shared fixtures."""
-    for root in (ROOT / "tests" / "fixtures", Path("/work/shared/fixtures")):
-        path = root.joinpath(*names)
-        if path.is_file():
-            return path
-    pytest.skip(f"fixture {'/'.join(names)} is not available")
+    """A saved document of the project's tests/fixtures (see its MANIFEST.md)."""
+    path = FIXTURES.joinpath(*names)
+    assert path.is_file(), f"missing test fixture {path}"
+    return path
 
 
 @dataclass

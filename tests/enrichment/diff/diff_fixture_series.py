@@ -1,7 +1,7 @@
 """The dated real documents of the acceptance tests, parsed by the project's own parsers.
 
 Thomas Davis's JSON Resume at three commits and Ian Cordasco's GitHub user at three dates
-(``/work/shared/fixtures``, see its MANIFEST.md). Each version is fetched "on its date".
+(``tests/fixtures``, see its MANIFEST.md). Each version is fetched "on its date".
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from crawler.parsers import Document, parser_for
 from enrichment.diff import LinkedProfile
 from enrichment.model import Candidate, ProfileRecord
 
-FIXTURES = Path("/work/shared/fixtures")
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 RESUME_URL = "https://registry.jsonresume.org/thomasdavis.json"
 RESUMES = {

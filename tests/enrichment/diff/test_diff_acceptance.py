@@ -1,6 +1,6 @@
 """Issue 5 acceptance: real dated documents of two people, each version diffed against the last.
 
-Read with the MANIFEST.md descriptions (``/work/shared/fixtures``):
+Read with the MANIFEST.md descriptions (``tests/fixtures``):
 
 - Thomas Davis's JSON Resume. 2016 -> 2018: a new job, Developer at Blockbid (2018-03); his
   EFF, Taskforce.is and BackboneTutorials roles ended (said by the job change, no
