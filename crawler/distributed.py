@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import redis
 
@@ -47,7 +47,7 @@ def collect_results(
     deadline = time.monotonic() + wait
     seen = 0
     while True:
-        for raw in client.lrange(key, seen, -1):
+        for raw in cast(list[bytes], client.lrange(key, seen, -1)):
             seen += 1
             result = json.loads(raw)
             if result.get("source_id") in wanted:

@@ -383,7 +383,8 @@ class Requisition:
         title = _text(data.get("title"))
         if not title:
             raise InvalidRecord("is required", where=where, field="title")
-        level_raw, years_raw = data.get("level"), data.get("min_years")
+        level_raw: Any = data.get("level")
+        years_raw: Any = data.get("min_years")
         try:
             level = int(level_raw) if level_raw not in (None, "") else None
         except (TypeError, ValueError):
