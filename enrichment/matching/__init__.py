@@ -1,0 +1,84 @@
+"""Identity matching: which stored candidate a profile record is, and why.
+
+A false link writes a stranger's career into a candidate's record; a missed link loses the
+update. So linking is exact where identifiers exist, careful where they do not, and always
+explains itself.
+
+Use::
+
+    index = CandidateIndex.build(candidates)            # Iterable[Candidate]
+    result = index.match(profile)                        # ProfileRecord -> MatchResult
+    results = index.match_all(profiles)                  # list[MatchResult], in order
+    result.decision, result.candidate_id, result.score, result.method, result.reasons
+
+:class:`MatchResult` has ``profile_id``, ``candidate_id`` (only for ``link``), ``score`` in
+[0, 1], ``decision`` (``link`` / ``review`` / ``reject``), ``method`` (``orcid``, ``github``,
+``wikidata``, ``profile_url``, ``email``, ``fuzzy``, ``reviewer`` or ``none``), ``reasons`` and,
+for ``review``, ``proposed_candidate_id``.
+
+How a profile is decided, in order:
+
+1. **Remembered review decisions.** ``index.match(profile, decisions=...)`` takes a
+   :class:`Decisions` (or a mapping ``profile_key -> {candidate_id: "link" | "reject"}``). A
+   profile a person linked is linked again (method ``reviewer``); a candidate a person rejected
+   is never proposed again for it. :func:`profile_key` (kind + strongest identifier or
+   normalised URL + normalised name) is the stable key the storage layer keeps them under.
+2. **Exact identifiers**: ORCID iD, GitHub login, Wikidata item, normalised profile URL
+   (:func:`normalise_url`: no scheme, ``www.``, trailing slash, fragment or tracking
+   parameters; host lower-cased), e-mail compared as the SHA-256 of the lower-cased address
+   (the index holds only hashes). One candidate hit links (score 1.0); hits on two different
+   candidates, or an identifier whose name disagrees entirely, go to ``review``. The URL of a
+   many-person source (``team_page``, ``feed``) is no identifier.
+3. **Fuzzy matching** of everything else. *Blocking* (:mod:`enrichment.matching.blocking`)
+   picks who is compared at all: surname Soundex x employer, x city, x first name and its
+   nicknames; exact name; employer x initial; strong extra signals. Keys that pair the name
+   with a second signal keep buckets small at any size, so cost grows about linearly with
+   the number of stored candidates.
+   Each pair is compared as ordered, labelled levels with log2 Bayes-factor weights
+   (:mod:`enrichment.matching.comparisons`): names (Unicode folding via anyascii, honorifics
+   and suffixes, initials, middle names, hyphenated and double surnames, "Surname, First",
+   nicknames from a maintained list), employers (legal suffixes, ``@handle``, aliases),
+   career continuity, title, location, education. The score is the probability of the
+   summed weight. ``link`` needs score >= 0.99 *and* none of these guards:
+
+   - name-only: nothing beyond the name agrees (a name alone never links);
+   - first names differ (not a nickname, initial or near spelling), unless extra signals
+     such as a date of birth agree strongly;
+   - contradiction: the profile's career or country contradicts the stored one;
+   - namesake: a second stored candidate scores within 3 bits of the best.
+
+   The prior falls as the index grows (more stored people, more namesakes), and a name read
+   the other way round ("Garcia Maria") or a lone name ("Fowler") counts for less.
+
+   Otherwise ``review`` (score >= 0.5) or ``reject``.
+
+Signals the domain model has no field for (date of birth, postcode) can be given as
+``extras`` (``build(..., extras_of=...)``, ``match(..., extras=...)``): compared by name,
+exact / close / same first part / different.
+
+Pure Python with rapidfuzz and anyascii; no I/O beyond reading the bundled nickname list.
+"""
+
+from __future__ import annotations
+
+from enrichment.matching.comparisons import Level, Weights
+from enrichment.matching.features import Person
+from enrichment.matching.identifiers import email_hash, normalise_url, profile_key
+from enrichment.matching.index import CandidateIndex
+from enrichment.matching.names import PersonName, parse_name
+from enrichment.matching.result import Decision, Decisions, MatchResult
+
+__all__ = [
+    "CandidateIndex",
+    "Decision",
+    "Decisions",
+    "Level",
+    "MatchResult",
+    "Person",
+    "PersonName",
+    "Weights",
+    "email_hash",
+    "normalise_url",
+    "parse_name",
+    "profile_key",
+]

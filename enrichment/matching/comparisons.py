@@ -1,0 +1,348 @@
+"""Comparisons as ordered, labelled levels (Fellegi-Sunter, as Splink draws them).
+
+Each signal (surname, first name, employer, location ...) is compared by walking its levels in
+order; the first that applies wins and contributes its weight, a log2 Bayes factor
+``log2(m / u)``: how much likelier this agreement is between records of one person than between
+records of two. Name and employer agreement are frequency-adjusted: sharing a rare surname says
+more than sharing "Smith". The sum of the weights and the prior is the match weight; the score
+is its probability ``1 / (1 + 2 ** -weight)``.
+
+Levels, first match wins (weights in bits):
+
+=============  ==========================================================================
+surname        missing 0 · exact (tf, 2..14) · double-surname part (60% of exact) ·
+               jaro-winkler >= 0.92 +5 · sounds alike (Soundex, jw >= 0.8) +3.5 ·
+               jaro-winkler >= 0.88 +3 · different -6
+first name     missing 0 · exact (tf, 2..10) · nickname-equivalent +4 · jaro-winkler >= 0.92
+               +3.5 · goes by middle name +2 · jaro-winkler >= 0.85 +2 · jaro-winkler >= 0.75
+               with the same initial 0 · initial-compatible +1 · different -5
+middle name    agree +1 · initials differ -1.5 (only when both have one)
+employer       same current employer (tf, 2..10) · stored employer in career (tf) ·
+               similar employer (jaro-winkler >= 0.92) +3 · different employers: -3 and a
+               contradiction when the profile lists a career, else -1 (a job change)
+title          same title +2
+location       same city +3 · similar city (jaro-winkler >= 0.92) +2 · same country +0.5 ·
+               other city, same country -1 ·
+               different country -4 (a contradiction)
+education      same school +3 · different schools -0.5
+extras         exact +6 (or the weight given) · close (one edit or swap) half of exact, at most +4 ·
+               same first part (postcode district, year) a third, at most +2 · different -4
+=============  ==========================================================================
+
+Corroboration: a link needs evidence beyond the name, positive non-name weights adding up to
+at least ``corroboration`` bits.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from enrichment.matching.features import Person
+from enrichment.matching.names import PersonName, nicknames, soundex
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One comparison's outcome: the signal, the level's label, its weight."""
+
+    signal: str
+    label: str
+    weight: float
+    contradicts: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.signal}: {self.label} ({self.weight:+.1f})"
+
+
+@dataclass(slots=True)
+class Weights:
+    """The model's parameters; the defaults are hand-set m/u ratios, checked on the benchmark."""
+
+    #: log2 prior odds that a profile is a given candidate, for a small index; each
+    #: doubling past ``prior_scale`` stored candidates takes a bit off (more namesakes)
+    prior: float = -10.0
+    prior_scale: float = 50_000.0
+    swap_penalty: float = 2.0
+    link_score: float = 0.99
+    review_score: float = 0.5
+    #: a second candidate within this many bits of the best makes the match a namesake case
+    namesake_margin: float = 3.0
+    corroboration: float = 3.5
+    surname_m: float = 0.9
+    surname_u: float = 1 / 2000
+    first_m: float = 0.85
+    first_u: float = 1 / 300
+    employer_m: float = 0.6
+    employer_u: float = 1 / 500
+    #: pseudo-records that pull a small index's frequencies toward the defaults above
+    smoothing: float = 1000.0
+    extra_exact: Mapping[str, float] = field(default_factory=dict)
+    extra_default: float = 6.0
+    extra_differs: float = -4.0
+
+
+class Frequencies:
+    """How often each surname, first name and employer occurs among the stored candidates."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.surnames: Counter[str] = Counter()
+        self.firsts: Counter[str] = Counter()
+        self.employers: Counter[str] = Counter()
+
+    def add(self, person: Person) -> None:
+        self.total += 1
+        if person.name.last:
+            self.surnames[person.name.last_key] += 1
+        if person.name.first and not person.name.first_is_initial:
+            self.firsts[person.name.first] += 1
+        for employer in person.employers:
+            self.employers[employer] += 1
+
+
+def _tf_weight(
+    m: float, u0: float, count: int, total: int, smoothing: float, lo: float, hi: float
+) -> float:
+    u = (count + smoothing * u0) / (total + smoothing)
+    return max(lo, min(hi, math.log2(m / u)))
+
+
+class Model:
+    """Compares a profile's person with a stored candidate's, level by level."""
+
+    def __init__(self, weights: Weights, frequencies: Frequencies) -> None:
+        self.w = weights
+        self.freq = frequencies
+        self.nick = nicknames()
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def _tf(self, kind: str, value: str) -> float:
+        cached = self._cache.get((kind, value))
+        if cached is not None:
+            return cached
+        w, f = self.w, self.freq
+        if kind == "surname":
+            weight = _tf_weight(
+                w.surname_m, w.surname_u, f.surnames[value], f.total, w.smoothing, 2, 14
+            )
+        elif kind == "first":
+            weight = _tf_weight(w.first_m, w.first_u, f.firsts[value], f.total, w.smoothing, 2, 10)
+        else:
+            weight = _tf_weight(
+                w.employer_m, w.employer_u, f.employers[value], f.total, w.smoothing, 2, 10
+            )
+        self._cache[(kind, value)] = weight
+        return weight
+
+    # -- names ---------------------------------------------------------------------------
+
+    def surname(self, a: PersonName, b: PersonName) -> Level:
+        if not a.last or not b.last:
+            return Level("surname", "missing", 0.0)
+        ka, kb = a.last_key, b.last_key
+        if ka == kb:
+            return Level("surname", "exact", self._tf("surname", ka))
+        if (a.middles and a.middles[-1] + ka == kb) or (b.middles and b.middles[-1] + kb == ka):
+            return Level("surname", "exact (double surname)", self._tf("surname", kb))
+        pa, pb = a.last_parts, b.last_parts
+        if a.middles:
+            pa = pa | {a.middles[-1]}
+        if b.middles:
+            pb = pb | {b.middles[-1]}
+        shared = (a.last_parts & pb) | (b.last_parts & pa)
+        if shared and (len(a.last_parts) > 1 or len(b.last_parts) > 1 or a.middles or b.middles):
+            part = min(shared)
+            return Level(
+                "surname", f"double-surname part ({part})", 0.6 * self._tf("surname", part)
+            )
+        sim = JaroWinkler.normalized_similarity(ka, kb)
+        if sim >= 0.92:
+            return Level("surname", "jaro-winkler >= 0.92", 5.0)
+        if sim >= 0.8 and soundex(ka) == soundex(kb):
+            return Level("surname", "sounds alike (soundex)", 3.5)
+        if sim >= 0.88:
+            return Level("surname", "jaro-winkler >= 0.88", 3.0)
+        return Level("surname", "different", -6.0)
+
+    def first_name(self, a: PersonName, b: PersonName) -> Level:
+        fa, fb = a.first, b.first
+        if not fa or not fb:
+            return Level("first name", "missing", 0.0)
+        if fa == fb:
+            if len(fa) == 1:
+                return Level("first name", "same initial", 1.0)
+            return Level("first name", "exact", self._tf("first", fa))
+        if len(fa) > 1 and len(fb) > 1:
+            if self.nick.equivalent(fa, fb):
+                return Level("first name", f"nickname-equivalent ({fa} ~ {fb})", 4.0)
+            sim = JaroWinkler.normalized_similarity(fa, fb)
+            if sim >= 0.92:
+                return Level("first name", "jaro-winkler >= 0.92", 3.5)
+            if fa in b.middles or fb in a.middles:
+                return Level("first name", "goes by middle name", 2.0)
+            if sim >= 0.85:
+                return Level("first name", "jaro-winkler >= 0.85", 2.0)
+            if sim >= 0.75 and fa[0] == fb[0]:
+                return Level("first name", "jaro-winkler >= 0.75, same initial", 0.0)
+        elif fa[0] == fb[0]:
+            return Level("first name", "initial-compatible", 1.0)
+        return Level("first name", "different", -5.0)
+
+    def middle(self, a: PersonName, b: PersonName) -> Level | None:
+        if not a.middles or not b.middles:
+            return None
+        if {m[0] for m in a.middles} & {m[0] for m in b.middles}:
+            return Level("middle name", "agree", 1.0)
+        return Level("middle name", "initials differ", -1.5)
+
+    def names(self, a: Person, b: Person) -> list[Level]:
+        """Name levels, reading either name another way round when that fits better.
+
+        Another reading costs ``swap_penalty`` bits, so it wins only when it fits clearly
+        better; it is tried only when the straight reading's surname is not exact.
+        """
+        levels = self._names(a.name, b.name)
+        if (a.alt_name is None and b.alt_name is None) or levels[0].label == "exact":
+            return levels
+        best = sum(x.weight for x in levels)
+        penalty = self.w.swap_penalty
+        for x, y in ((a.alt_name, b.name), (a.name, b.alt_name), (a.alt_name, b.alt_name)):
+            if x is None or y is None or not _may_fit(x, y):
+                continue
+            alt = self._names(x, y)
+            if (total := sum(level.weight for level in alt) - penalty) > best:
+                best = total
+                levels = [*alt, Level("name order", "read another way", -penalty)]
+        return levels
+
+    def _names(self, a: PersonName, b: PersonName) -> list[Level]:
+        surname = self.surname(a, b)
+        if surname.weight > 0 and bool(a.first) != bool(b.first):
+            # one side is a single name ("Fowler"): a surname alone says less
+            surname = Level(
+                "surname", f"{surname.label}, one side has no first name", surname.weight / 2
+            )
+        out = [surname, self.first_name(a, b)]
+        middle = self.middle(a, b)
+        if middle:
+            out.append(middle)
+        return out
+
+    # -- the rest --------------------------------------------------------------------------
+
+    def employer(self, a: Person, b: Person) -> Level | None:
+        if not a.employers or not b.employers:
+            return None
+        same_now = a.current_employers & b.current_employers
+        if same_now:
+            name = min(same_now)
+            return Level("employer", f"same current employer ({name})", self._tf("employer", name))
+        shared = a.employers & b.employers
+        if shared:
+            name = min(shared)
+            weight = self._tf("employer", name)
+            return Level("employer", f"stored employer in career ({name})", weight)
+        for x in a.employers:
+            for y in b.employers:
+                if JaroWinkler.normalized_similarity(x, y) >= 0.92:
+                    return Level("employer", f"similar employer ({x} ~ {y})", 3.0)
+        if a.has_history:
+            return Level("employer", "career differs from the stored one", -3.0, contradicts=True)
+        return Level("employer", "different employer", -1.0)
+
+    def title(self, a: Person, b: Person) -> Level | None:
+        if a.titles and b.titles and a.titles & b.titles:
+            return Level("title", f"same title ({min(a.titles & b.titles)})", 2.0)
+        return None
+
+    def location(self, a: Person, b: Person) -> Level | None:
+        if a.country and b.country and a.country != b.country:
+            return Level("location", "different country", -4.0, contradicts=True)
+        if a.city and b.city:
+            if a.city == b.city:
+                return Level("location", f"same city ({a.city})", 3.0)
+            if JaroWinkler.normalized_similarity(a.city, b.city) >= 0.92:
+                return Level("location", f"similar city ({a.city} ~ {b.city})", 2.0)
+            if a.country and a.country == b.country:
+                return Level("location", "other city, same country", -1.0)
+            return Level("location", "different city", -1.0)
+        if a.country and a.country == b.country:
+            return Level("location", "same country", 0.5)
+        return None
+
+    def education(self, a: Person, b: Person) -> Level | None:
+        if not a.schools or not b.schools:
+            return None
+        if a.schools & b.schools:
+            return Level("education", f"same school ({min(a.schools & b.schools)})", 3.0)
+        return Level("education", "different schools", -0.5)
+
+    def extras(self, a: Person, b: Person) -> list[Level]:
+        out = []
+        for key, va in a.extras.items():
+            vb = b.extras.get(key)
+            if vb is None:
+                continue
+            exact = self.w.extra_exact.get(key, self.w.extra_default)
+            if va == vb:
+                out.append(Level(key, "exact", exact))
+            elif OSA.distance(va, vb, score_cutoff=1) <= 1:
+                out.append(Level(key, "close (one edit or swap)", min(4.0, exact / 2)))
+            elif _head(va) and _head(va) == _head(vb):
+                out.append(Level(key, f"same first part ({_head(va)})", min(2.0, exact / 3)))
+            else:
+                out.append(Level(key, "different", self.w.extra_differs))
+        return out
+
+    def others(self, a: Person, b: Person) -> list[Level]:
+        out = [
+            level
+            for level in (
+                self.employer(a, b),
+                self.title(a, b),
+                self.location(a, b),
+                self.education(a, b),
+            )
+            if level is not None
+        ]
+        out.extend(self.extras(a, b))
+        return out
+
+    def best_other(self, a: Person) -> float:
+        """An upper bound of what the non-name signals can add for this profile."""
+        bound = 0.0
+        if a.employers:
+            bound += 10.0
+        if a.titles:
+            bound += 2.0
+        if a.city or a.country:
+            bound += 3.0
+        if a.schools:
+            bound += 3.0
+        for key in a.extras:
+            bound += max(self.w.extra_exact.get(key, self.w.extra_default), 0.0)
+        return bound
+
+
+def _may_fit(a: PersonName, b: PersonName) -> bool:
+    """Whether reading names this way can help: an initial in common, or a lone name."""
+    if not a.last_key or not b.last_key:
+        return a.first == b.first or not a.first or not b.first
+    return a.last_key[0] == b.last_key[0] or a.first[:1] == b.first[:1]
+
+
+def _head(value: str) -> str:
+    """The first part of a value written in parts: a postcode's district, a date's year."""
+    for sep in (" ", "-", "/"):
+        if sep in value:
+            return value.split(sep, 1)[0]
+    return ""
+
+
+def probability(weight: float) -> float:
+    return 1.0 / (1.0 + 2.0 ** (-weight))

@@ -1,0 +1,88 @@
+"""What the matcher compares: a person's normalised features, from a Candidate or a Profile.
+
+:class:`Person` is the adapter between the domain model and the comparisons. Signals the model
+has no field for (a date of birth, a postcode) can be passed as ``extras``: a mapping of signal
+name to value, compared exactly or closely by the same name on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from enrichment.matching.employers import employer_key, institution_key, place_key, title_key
+from enrichment.matching.names import PersonName, fold, parse_name, swapped_name
+from enrichment.model import Candidate, Education, Position, ProfileRecord
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Person:
+    name: PersonName
+    employers: frozenset[str]
+    current_employers: frozenset[str]
+    titles: frozenset[str]
+    city: str
+    country: str
+    schools: frozenset[str]
+    extras: Mapping[str, str]
+    #: the record lists a career (a past position), so an unknown employer history contradicts
+    has_history: bool = False
+    #: the same tokens read the other way round, when the order is uncertain (profiles only)
+    alt_name: PersonName | None = None
+
+    @classmethod
+    def of_candidate(cls, candidate: Candidate, extras: Mapping[str, str] | None = None) -> Person:
+        person = cls._build(
+            candidate.full_name,
+            candidate.location,
+            candidate.positions,
+            candidate.education,
+            extras,
+        )
+        if not person.name.first:
+            person.alt_name = swapped_name(person.name)
+        return person
+
+    @classmethod
+    def of_profile(cls, profile: ProfileRecord, extras: Mapping[str, str] | None = None) -> Person:
+        person = cls._build(
+            profile.full_name, profile.location, profile.positions, profile.education, extras
+        )
+        person.has_history = any(p.end is not None for p in profile.positions)
+        person.alt_name = swapped_name(person.name)
+        return person
+
+    @classmethod
+    def _build(
+        cls,
+        full_name: str,
+        location: str | None,
+        positions: Iterable[Position],
+        education: Iterable[Education],
+        extras: Mapping[str, str] | None,
+    ) -> Person:
+        employers: set[str] = set()
+        current: set[str] = set()
+        titles: set[str] = set()
+        for position in positions:
+            if position.company and (key := employer_key(position.company)):
+                employers.add(key)
+                if position.end is None:
+                    current.add(key)
+            if position.title and (key := title_key(position.title)):
+                titles.add(key)
+        schools = {institution_key(e.institution) for e in education if e.institution}
+        city, country = place_key(location) if location else ("", "")
+        clean_extras = {k: fold(v) for k, v in (extras or {}).items() if v and fold(v)}
+        return cls(
+            name=parse_name(full_name),
+            employers=frozenset(employers) if employers else _EMPTY,
+            current_employers=frozenset(current) if current else _EMPTY,
+            titles=frozenset(titles) if titles else _EMPTY,
+            city=city,
+            country=country,
+            schools=frozenset(schools) if schools else _EMPTY,
+            extras=clean_extras,
+        )

@@ -1,0 +1,323 @@
+"""The candidate index: exact identifiers, blocks, and the decision for each profile."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from enrichment.matching.blocking import LOOSE_LIMIT, Blocks, lookup_keys, stored_keys
+from enrichment.matching.comparisons import Frequencies, Level, Model, Weights, probability
+from enrichment.matching.features import Person
+from enrichment.matching.identifiers import (
+    EXACT_METHODS,
+    candidate_identifiers,
+    profile_identifiers,
+    profile_key,
+)
+from enrichment.matching.names import PersonName
+from enrichment.matching.result import Decision, DecisionsLike, MatchResult, verdicts_for
+from enrichment.model import Candidate, ProfileRecord
+
+ExtrasOf = Callable[[Any], Mapping[str, str]]
+#: at most this many stored candidates are scored for one profile (tight keys first)
+MAX_SCORED = 80
+#: of a name borne by more than LOOSE_LIMIT stored people, this many are compared
+NAMESAKE_SAMPLE = 5
+NAME_SIGNALS = frozenset({"surname", "first name", "middle name", "name order"})
+MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education"}
+#: bits of extra-signal agreement that let a link stand although the first names differ
+IDENTIFYING_SUPPORT = 8.0
+
+
+class _ExtraWeights(dict[str, float]):
+    """Exact weight of each extra signal, the default for unnamed ones."""
+
+    def __init__(self, weights: Weights) -> None:
+        super().__init__(weights.extra_exact)
+        self.default = weights.extra_default
+
+    def get(self, key: str, default: float | None = None) -> float:  # type: ignore[override]
+        return super().get(key, self.default)
+
+
+class CandidateIndex:
+    """Stored candidates, ready to be matched against profile records.
+
+    ``CandidateIndex.build(candidates)`` reads every candidate once and keeps only what
+    matching needs: identifier maps (emails as SHA-256 hashes), blocking keys and normalised
+    features. ``index.match(profile)`` answers one :class:`MatchResult`; ``match_all`` many.
+    """
+
+    def __init__(self, weights: Weights | None = None) -> None:
+        self.weights = weights or Weights()
+        self._ids: list[str] = []
+        self._people: list[Person] = []
+        self._position: dict[str, int] = {}
+        self._exact: dict[tuple[str, str], list[int]] = {}
+        self._blocks = Blocks()
+        self._freq = Frequencies()
+        self._model = Model(self.weights, self._freq)
+        self._extra_weights = _ExtraWeights(self.weights)
+
+    @classmethod
+    def build(
+        cls,
+        candidates: Iterable[Candidate],
+        *,
+        weights: Weights | None = None,
+        extras_of: ExtrasOf | None = None,
+    ) -> CandidateIndex:
+        """Index candidates; ``extras_of(candidate)`` may add signals the model lacks."""
+        index = cls(weights)
+        for candidate in candidates:
+            index.add(candidate, extras_of(candidate) if extras_of else None)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @property
+    def prior(self) -> float:
+        """Log2 prior odds of a match: lower as more people are stored (more namesakes)."""
+        return self.weights.prior - math.log2(1 + len(self._ids) / self.weights.prior_scale)
+
+    def __contains__(self, external_id: object) -> bool:
+        return external_id in self._position
+
+    def add(self, candidate: Candidate, extras: Mapping[str, str] | None = None) -> None:
+        if candidate.external_id in self._position:
+            raise ValueError(f"candidate {candidate.external_id!r} is already indexed")
+        i = len(self._ids)
+        self._ids.append(candidate.external_id)
+        self._position[candidate.external_id] = i
+        person = Person.of_candidate(candidate, extras)
+        self._people.append(person)
+        self._freq.add(person)
+        for ident in set(candidate_identifiers(candidate)):
+            self._exact.setdefault(ident, []).append(i)
+        for key in stored_keys(person, self._extra_weights):
+            self._blocks.add(key, i)
+
+    # -- matching ----------------------------------------------------------------------------
+
+    def match(
+        self,
+        profile: ProfileRecord,
+        *,
+        decisions: DecisionsLike | None = None,
+        extras: Mapping[str, str] | None = None,
+    ) -> MatchResult:
+        """Which stored candidate this profile is: ``link``, ``review`` or ``reject``."""
+        identifiers = list(profile_identifiers(profile))
+        key = profile_key(profile, identifiers)
+        verdicts = verdicts_for(decisions, key)
+        for candidate_id, verdict in verdicts.items():
+            if verdict == "link" and candidate_id in self._position:
+                return MatchResult(
+                    profile.profile_id,
+                    candidate_id,
+                    1.0,
+                    "link",
+                    "reviewer",
+                    (f"a reviewer linked this profile to {candidate_id}",),
+                    profile_key=key,
+                )
+        rejected = {
+            self._position[c] for c, v in verdicts.items() if v == "reject" and c in self._position
+        }
+        notes = tuple(f"a reviewer rejected {self._ids[i]}" for i in sorted(rejected))
+        person = Person.of_profile(profile, extras)
+        exact = self._match_exact(profile, identifiers, person, rejected, key, notes)
+        if exact is not None:
+            return exact
+        return self._match_fuzzy(profile, person, rejected, key, notes)
+
+    def match_all(
+        self,
+        profiles: Iterable[ProfileRecord],
+        *,
+        decisions: DecisionsLike | None = None,
+        extras_of: ExtrasOf | None = None,
+    ) -> list[MatchResult]:
+        return [
+            self.match(p, decisions=decisions, extras=extras_of(p) if extras_of else None)
+            for p in profiles
+        ]
+
+    def _match_exact(
+        self,
+        profile: ProfileRecord,
+        identifiers: list[tuple[str, str]],
+        person: Person,
+        rejected: set[int],
+        key: str,
+        notes: tuple[str, ...],
+    ) -> MatchResult | None:
+        hits: dict[int, list[str]] = {}
+        for kind, value in identifiers:
+            for i in self._exact.get((kind, value), ()):
+                if i not in rejected and kind not in hits.setdefault(i, []):
+                    hits[i].append(kind)
+        if not hits:
+            return None
+        order = {m: n for n, m in enumerate(EXACT_METHODS)}
+        ranked = sorted(hits, key=lambda i: min(order[k] for k in hits[i]))
+        best = ranked[0]
+        method = min(hits[best], key=order.__getitem__)
+        reasons = [f"{kind}: exact" for kind in sorted(hits[best], key=order.__getitem__)]
+        if len(ranked) > 1:
+            others = ", ".join(self._ids[i] for i in ranked[1:])
+            reasons.append(f"identifiers also point to {others}: a person must choose")
+            return MatchResult(
+                profile.profile_id,
+                None,
+                0.9,
+                "review",
+                method,
+                (*reasons, *notes),
+                self._ids[best],
+                key,
+            )
+        names = self._model.names(person, self._people[best])
+        if all(level.label == "different" for level in names[:2]):
+            reasons.extend(str(level) for level in names)
+            reasons.append("identifier matches but the name does not")
+            return MatchResult(
+                profile.profile_id,
+                None,
+                0.9,
+                "review",
+                method,
+                (*reasons, *notes),
+                self._ids[best],
+                key,
+            )
+        return MatchResult(
+            profile.profile_id,
+            self._ids[best],
+            1.0,
+            "link",
+            method,
+            (*reasons, *notes),
+            profile_key=key,
+        )
+
+    def _blocked(self, person: Person, skip: set[int], wide: bool = False) -> list[int]:
+        """Candidates to score: tight buckets first, then loose ones that are small."""
+        tight, loose = lookup_keys(person, self._extra_weights, wide)
+        out: dict[int, None] = {}
+        for key in tight:
+            bucket = self._blocks.get(key)
+            if key.startswith("n|") and len(bucket) > LOOSE_LIMIT:
+                # a very common name: a few of its bearers are enough to see namesakes
+                bucket = bucket[:NAMESAKE_SAMPLE]
+            out.update(dict.fromkeys(bucket))
+            if len(out) >= MAX_SCORED:
+                break
+        for key in loose:
+            bucket = self._blocks.get(key)
+            if len(bucket) <= LOOSE_LIMIT and len(out) < MAX_SCORED:
+                out.update(dict.fromkeys(bucket))
+        return [i for i in list(out)[:MAX_SCORED] if i not in skip]
+
+    def _score(
+        self, person: Person, ids: list[int], into: list[tuple[float, int, list[Level]]]
+    ) -> None:
+        model, prior = self._model, self.prior
+        floor = -prior - model.best_other(person)  # names must reach this to matter
+        # namesakes share one parsed name object: compare each distinct name once
+        by_name: dict[tuple[PersonName, PersonName | None], tuple[list[Level], float]] = {}
+        for i in ids:
+            stored = self._people[i]
+            name_key = (stored.name, stored.alt_name)
+            cached = by_name.get(name_key)
+            if cached is None:
+                name_levels = model.names(person, stored)
+                cached = by_name[name_key] = (name_levels, sum(x.weight for x in name_levels))
+            if cached[1] < floor:
+                continue
+            levels = [*cached[0], *model.others(person, stored)]
+            into.append((prior + sum(level.weight for level in levels), i, levels))
+
+    def _match_fuzzy(
+        self,
+        profile: ProfileRecord,
+        person: Person,
+        rejected: set[int],
+        key: str,
+        notes: tuple[str, ...],
+    ) -> MatchResult:
+        w = self.weights
+        scored: list[tuple[float, int, list[Level]]] = []
+        first = self._blocked(person, rejected)
+        self._score(person, first, scored)
+        if not any(total >= 0 for total, _, _ in scored):
+            self._score(person, self._blocked(person, rejected | set(first), wide=True), scored)
+        if not scored:
+            return MatchResult(
+                profile.profile_id,
+                None,
+                0.0,
+                "reject",
+                "none",
+                ("no stored candidate with a compatible name", *notes),
+                profile_key=key,
+            )
+        scored.sort(key=lambda item: (-item[0], self._ids[item[1]]))
+        total, best, levels = scored[0]
+        score = probability(total)
+        reasons = [str(level) for level in sorted(levels, key=lambda x: -abs(x.weight))]
+        reasons.append(f"match weight {total:+.1f} (prior {self.prior:+.1f})")
+        decision: Decision
+        if score < w.review_score:
+            decision = "reject"
+            reasons.append(f"score below review threshold {w.review_score}")
+        else:
+            blockers = self._blockers(levels, scored)
+            if score >= w.link_score and not blockers:
+                decision = "link"
+            else:
+                decision = "review"
+                reasons.extend(blockers or [f"score below link threshold {w.link_score}"])
+        return MatchResult(
+            profile.profile_id,
+            self._ids[best] if decision == "link" else None,
+            score,
+            decision,
+            "fuzzy",
+            (*reasons, *notes),
+            self._ids[best] if decision == "review" else None,
+            key,
+        )
+
+    def _blockers(
+        self, levels: list[Level], scored: list[tuple[float, int, list[Level]]]
+    ) -> list[str]:
+        """Why an otherwise strong match must not link automatically."""
+        w = self.weights
+        out = []
+        support = sum(x.weight for x in levels if x.signal not in NAME_SIGNALS and x.weight > 0)
+        if support < w.corroboration:
+            out.append(
+                "name-only match: nothing beyond the name agrees (never linked automatically)"
+            )
+        # extra signals (a date of birth, an id number) can outweigh a differing first name
+        identified = (
+            sum(x.weight for x in levels if x.signal not in MODEL_SIGNALS and x.weight > 0)
+            >= IDENTIFYING_SUPPORT
+        )
+        first_differs = any(x.signal == "first name" and x.label == "different" for x in levels)
+        if first_differs and not identified:
+            out.append("first names differ: not linked automatically")
+        for level in levels:
+            if level.contradicts:
+                out.append(f"contradiction: {level.signal} {level.label}")
+        if len(scored) > 1:
+            best_total, runner_total = scored[0][0], scored[1][0]
+            if runner_total >= max(0.0, best_total - w.namesake_margin):
+                out.append(
+                    f"namesake: {self._ids[scored[1][1]]} also fits "
+                    f"(weight {runner_total:+.1f} vs {best_total:+.1f})"
+                )
+        return out

@@ -1,0 +1,100 @@
+"""``medalist match`` through the real command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from medalist.cli import cli
+
+CANDIDATES = [
+    {
+        "external_id": "ats-123",
+        "full_name": "Ada Lovelace",
+        "emails": ["ada@example.com"],
+        "location": "London, UK",
+        "profiles": [{"kind": "orcid", "id": "0000-0002-1825-0097"}],
+        "positions": [{"title": "Software Engineer", "company": "Acme", "start": "2019-03"}],
+    },
+    {
+        "external_id": "m1",
+        "full_name": "Maria Garcia",
+        "location": "Madrid, Spain",
+        "positions": [{"title": "Engineer", "company": "Telefonica"}],
+    },
+    {
+        "external_id": "m2",
+        "full_name": "María García",
+        "location": "Madrid, Spain",
+        "positions": [{"title": "Accountant", "company": "Santander"}],
+    },
+]
+PROFILES = [
+    {"profile_id": "p-1", "full_name": "Ada King", "identifiers": {"orcid": "0000-0002-1825-0097"}},
+    {
+        "profile_id": "p-2",
+        "kind": "team_page",
+        "url": "https://bbva.example/team",
+        "full_name": "Maria Garcia",
+        "location": "Madrid",
+        "positions": [{"title": "CFO", "company": "BBVA"}],
+    },
+    {"profile_id": "p-3", "kind": "feed", "full_name": "Zed Unknown"},
+]
+
+
+def write_jsonl(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_match_prints_one_line_per_profile(tmp_path: Path) -> None:
+    cands = write_jsonl(tmp_path / "c.jsonl", CANDIDATES)
+    profs = write_jsonl(tmp_path / "p.jsonl", PROFILES)
+    result = CliRunner().invoke(
+        cli, ["match", "--candidates", str(cands), "--profiles", str(profs)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["profile_id"] for line in lines] == ["p-1", "p-2", "p-3"]
+    for line in lines:
+        assert {"profile_id", "candidate_id", "score", "decision", "reasons"} <= set(line)
+    assert lines[0]["decision"] == "link" and lines[0]["candidate_id"] == "ats-123"
+    assert lines[1]["decision"] == "review" and lines[1]["candidate_id"] is None
+    assert lines[1]["proposed_candidate_id"] in ("m1", "m2")
+    assert lines[2]["decision"] == "reject" and lines[2]["candidate_id"] is None
+
+
+def test_match_writes_out_file(tmp_path: Path) -> None:
+    cands = write_jsonl(tmp_path / "c.jsonl", CANDIDATES)
+    profs = write_jsonl(tmp_path / "p.jsonl", PROFILES[:1])
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        cli, ["match", "--candidates", str(cands), "--profiles", str(profs), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["candidate_id"] == "ats-123"
+
+
+def test_bad_line_names_file_line_and_field(tmp_path: Path) -> None:
+    cands = write_jsonl(tmp_path / "c.jsonl", CANDIDATES)
+    profs = tmp_path / "p.jsonl"
+    profs.write_text('{"full_name": "Ada"}\n\n{"profile_id": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["match", "--candidates", str(cands), "--profiles", str(profs)]
+    )
+    assert result.exit_code == 1
+    assert "p.jsonl: line 3" in result.output and "'full_name'" in result.output
+
+
+def test_bad_json_and_duplicate_ids(tmp_path: Path) -> None:
+    bad = tmp_path / "c.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    profs = write_jsonl(tmp_path / "p.jsonl", PROFILES)
+    result = CliRunner().invoke(cli, ["match", "--candidates", str(bad), "--profiles", str(profs)])
+    assert result.exit_code == 1 and "c.jsonl: line 1: not valid JSON" in result.output
+    dup = write_jsonl(tmp_path / "d.jsonl", [CANDIDATES[0], CANDIDATES[0]])
+    result = CliRunner().invoke(cli, ["match", "--candidates", str(dup), "--profiles", str(profs)])
+    assert result.exit_code == 1 and "duplicate external_id" in result.output
