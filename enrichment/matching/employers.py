@@ -11,52 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from enrichment.companies import company_words
 from enrichment.matching.names import fold
 
-LEGAL_SUFFIXES = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "llp",
-        "lp",
-        "plc",
-        "gmbh",
-        "ag",
-        "sa",
-        "sas",
-        "sarl",
-        "srl",
-        "spa",
-        "bv",
-        "nv",
-        "oy",
-        "ab",
-        "as",
-        "asa",
-        "aps",
-        "kk",
-        "kg",
-        "ohg",
-        "pty",
-        "pvt",
-        "pte",
-        "se",
-        "sl",
-        "gk",
-        "bhd",
-        "group",
-        "holdings",
-        "holding",
-        "the",
-    ]
-)
+#: Words that name a company's structure rather than the company, dropped from the end for
+#: matching ("Acme Group" is Acme). Legal forms are dropped by :func:`company_words`.
+STRUCTURE_WORDS = frozenset(["group", "holdings", "holding", "company"])
 #: Names that mean the same employer (parent and brand, old and new names).
 EMPLOYER_ALIASES = {
     "alphabet": "google",
@@ -183,16 +143,15 @@ _UNIVERSITY = re.compile(r"\b(the|of|at|university|univ|college|school|institute
 
 @lru_cache(maxsize=262_144)
 def employer_key(name: str) -> str:
-    """The comparable form of an employer name; empty when nothing is left."""
-    text = fold(name).lstrip("@")
-    text = text.replace("&", " ").replace(".com", "com")
-    text = _PUNCT.sub(lambda m: "" if m.group() in ".'" else " ", text)
-    tokens = text.split()
-    while tokens and tokens[-1] in LEGAL_SUFFIXES and len(tokens) > 1:
-        tokens.pop()
-    if tokens and tokens[0] == "the" and len(tokens) > 1:
-        tokens.pop(0)
-    key = " ".join(tokens)
+    """The comparable form of an employer name; empty when nothing is left.
+
+    The words :func:`enrichment.companies.company_words` keeps (the diff engine's employer
+    comparison), less structure words, with known aliases mapped to one name.
+    """
+    words = company_words(name)
+    while len(words) > 1 and words[-1] in STRUCTURE_WORDS:
+        words.pop()
+    key = " ".join(words)
     return EMPLOYER_ALIASES.get(key, key)
 
 
