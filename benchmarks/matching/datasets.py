@@ -7,6 +7,7 @@ not link to anyone, which measures false links.
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,14 @@ import pandas as pd
 
 from enrichment.model import Candidate, Position, ProfileRecord
 
-HISTORICAL = Path("/work/shared/benchdata/historical_50k.parquet")
+#: The project's shared benchmark data sits beside the repository (``../shared/benchdata``);
+#: ``MEDALIST_BENCH_HISTORICAL`` points elsewhere.
+HISTORICAL = Path(
+    os.environ.get(
+        "MEDALIST_BENCH_HISTORICAL",
+        Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "historical_50k.parquet",
+    )
+)
 
 
 @dataclass
