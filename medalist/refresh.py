@@ -380,11 +380,12 @@ def _fact_key(*parts: object) -> tuple[str, ...]:
 
 
 def _stored_provenance(row: CandidateRow) -> dict[tuple[str, ...], Provenance | None]:
-    """Where each stored fact came from, so an update keeps it."""
+    """Where each stored fact came from, so an update keeps it. Positions are keyed by title
+    and start: the employer's spelling may differ between the record and a page."""
     out: dict[tuple[str, ...], Provenance | None] = {}
     for p in row.positions:
         prov = Provenance(p.source_kind, p.source_url, p.fetched_at) if p.source_kind else None
-        out[_fact_key("position", p.title, p.company, p.start)] = prov
+        out[_fact_key("position", p.title, p.start)] = prov
     for s in row.skills:
         prov = Provenance(s.source_kind, s.source_url, s.fetched_at) if s.source_kind else None
         out[_fact_key("skill", s.name)] = prov
@@ -408,17 +409,21 @@ def _store_facts(
         r = lp.record
         prov = Provenance(r.kind, r.url, r.fetched_at or now)
         for p in r.positions:
-            found.setdefault(_fact_key("position", p.title, p.company, p.start), prov)
+            found.setdefault(_fact_key("position", p.title, p.start), prov)
         for s in r.skills:
             found.setdefault(_fact_key("skill", s), prov)
         for e in r.education:
             found.setdefault(_fact_key("education", e.institution, e.degree), prov)
 
+    newest = max(linked, key=lambda lp: lp.record.fetched_at or now).record
+    fallback = Provenance(newest.kind, newest.url, newest.fetched_at or now)
+
     def prov_of(key: tuple[str, ...]) -> Provenance | None:
-        return stored[key] if key in stored else found.get(key)
+        """Stored facts keep their provenance; new ones name the record that gave them."""
+        return stored[key] if key in stored else found.get(key, fallback)
 
     def position_key(p: Position) -> tuple[str, ...]:
-        return _fact_key("position", p.title, p.company, p.start)
+        return _fact_key("position", p.title, p.start)
 
     def education_key(e: Education) -> tuple[str, ...]:
         return _fact_key("education", e.institution, e.degree)
@@ -428,5 +433,6 @@ def _store_facts(
         positions=[(p, prov_of(position_key(p))) for p in updated.positions],
         skills=[(s, prov_of(_fact_key("skill", s))) for s in updated.skills],
         education=[(e, prov_of(education_key(e))) for e in updated.education],
+        location=updated.location,
         now=now,
     )

@@ -41,6 +41,10 @@ def unique(values: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def join(*parts: str | None, sep: str = ", ") -> str | None:
-    """Join the non-empty parts (``"Austin, Texas, US"``); ``None`` when there are none."""
-    kept = [p for p in (clean(part) for part in parts) if p]
+    """Join the non-empty parts (``"Austin, Texas, US"``); ``None`` when there are none. A part
+    equal to the one before is said once (city and region both "Berlin")."""
+    kept: list[str] = []
+    for part in (clean(part) for part in parts):
+        if part and (not kept or kept[-1].casefold() != part.casefold()):
+            kept.append(part)
     return sep.join(kept) or None

@@ -67,18 +67,30 @@ def _apart(a: Position, b: Position) -> bool:
 def same_position(a: Position, b: Position) -> bool:
     """Whether two observations describe the same job.
 
-    Same employer (normalised) is required, and one must not end before the other begins.
+    Same employer (normalised) is required, or one side naming none with the same title and a
+    close start; and one must not end before the other begins.
     Two dated positions whose starts are not close are
     different jobs, unless both are current with the same (or a missing) title. Otherwise: a
     missing title matches any title (GitHub's ``company`` has none); two current positions with
     the same title are one job; two dated positions with close starts are one job (a title
     edited in place); else the titles must be equal.
     """
-    if company_key(a.company) != company_key(b.company):
-        return False
     if _apart(a, b) or _apart(b, a):
         return False
     ta, tb = title_key(a.title), title_key(b.title)
+    ka, kb = company_key(a.company), company_key(b.company)
+    if ka != kb:
+        # One side does not name the employer (a schema.org Role without worksFor): the same
+        # job only when the title and a dated start agree.
+        if ka and kb:
+            return False
+        return (
+            bool(ta)
+            and ta == tb
+            and a.start is not None
+            and b.start is not None
+            and starts_close(a.start, b.start)
+        )
     if a.start is not None and b.start is not None and not starts_close(a.start, b.start):
         return (not ta or not tb or ta == tb) and a.is_current and b.is_current
     if not ta or not tb:

@@ -384,10 +384,12 @@ class CandidateRepository:
         positions: Sequence[tuple[Position, Provenance | None]] | None = None,
         skills: Sequence[tuple[str, Provenance | None]] | None = None,
         education: Sequence[tuple[Education, Provenance | None]] | None = None,
+        location: str | None = None,
         now: datetime | None = None,
     ) -> CandidateRow:
         """Bring a record up to date after a crawl: each list given replaces all facts of its
-        kind (``None`` leaves that kind alone). A fact with provenance ``None`` is an ATS fact."""
+        kind (``None`` leaves that kind alone). A fact with provenance ``None`` is an ATS fact.
+        ``location``, when given, replaces the stored one."""
         row = self.session.get(CandidateRow, candidate_id)
         if row is None:
             raise LookupError(f"no candidate with id {candidate_id}")
@@ -397,6 +399,8 @@ class CandidateRepository:
             row.skills = [SkillRow(name=name, **_provenance_values(prov)) for name, prov in skills]
         if education is not None:
             row.education = [self._education_row(e, prov) for e, prov in education]
+        if location is not None:
+            row.location = location
         row.updated_at = now or utcnow()
         self.session.flush()
         return row

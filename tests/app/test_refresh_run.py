@@ -109,6 +109,16 @@ def test_a_run_finds_a_promotion_and_a_job_change_and_a_second_run_adds_nothing(
     assert grace["job_change"]["leveled_up"] is True
     assert "kubernetes" in {s.casefold() for s in grace["new_skill"]["after"]["skills"]}
     first_ids = {e["id"] for e in _events(uow, "c-ada") + _events(uow, "c-grace")}
+    with uow:
+        row = uow.candidates.get_row("c-ada")
+        assert row is not None
+        facts = sorted((p.title, p.company, p.start, p.end, p.source_kind) for p in row.positions)
+        assert facts == [
+            ("Senior Software Engineer", "Acme Analytics", "2025-01", None, "website"),
+            ("Software Engineer", "Acme Analytics", "2019-03", "2024-12", None),
+        ], "the page's role without an employer is the stored job, now ended"
+        grace = uow.candidates.get_row("c-grace")
+        assert grace is not None and grace.location == "Berlin, DE"
 
     second = refresher.run(everyone=True)
 
