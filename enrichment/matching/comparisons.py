@@ -18,7 +18,8 @@ first name     missing 0 · exact (tf, 2..10) · nickname-equivalent +4 · jaro-
                with the same initial 0 · initial-compatible +1 · different -5
 middle name    agree +1 · initials differ -1.5 (only when both have one)
 employer       same current employer (tf, 2..10) · stored employer in career (tf) ·
-               similar employer (jaro-winkler >= 0.92) +3 · different employers: -3 and a
+               similar employer (jaro-winkler >= 0.92) +3 · one named in short ("Acme" of
+               "Acme Software") +2 · different employers: -3 and a
                contradiction when the profile lists a career, else -1 (a job change)
 title          same title +2
 location       same city +3 · similar city (jaro-winkler >= 0.92) +2 · same country +0.5 ·
@@ -251,6 +252,10 @@ class Model:
             for y in b.employers:
                 if JaroWinkler.normalized_similarity(x, y) >= 0.92:
                     return Level("employer", f"similar employer ({x} ~ {y})", 3.0)
+        for x in a.employers:
+            for y in b.employers:
+                if _leading_words(x, y):
+                    return Level("employer", f"employer named in short ({x} ~ {y})", 2.0)
         if a.has_history:
             return Level("employer", "career differs from the stored one", -3.0, contradicts=True)
         return Level("employer", "different employer", -1.0)
@@ -346,3 +351,9 @@ def _head(value: str) -> str:
 
 def probability(weight: float) -> float:
     return 1.0 / (1.0 + 2.0 ** (-weight))
+
+
+def _leading_words(x: str, y: str) -> bool:
+    """One employer name is the other's first words ("chocolatey" of "chocolatey software")."""
+    short, long = sorted((x.split(), y.split()), key=len)
+    return len(" ".join(short)) >= 4 and len(short) < len(long) and long[: len(short)] == short
