@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
@@ -50,6 +50,19 @@ def load_targets(value: Any, kind: str) -> list[Target]:
         value = [json.loads(line) for line in lines if line.strip()]
     targets = [t if isinstance(t, Target) else Target.from_dict(t) for t in value or ()]
     return [t for t in targets if t.kind == kind]
+
+
+def _document(response: Response, context: Mapping[str, str]) -> Document:
+    """The parser's view of a response, fetched now."""
+    encoding = response.encoding if isinstance(response, TextResponse) else None
+    return Document(
+        url=response.url,
+        body=response.body,
+        fetched_at=utcnow(),
+        content_type=_header(response, b"Content-Type") or "",
+        encoding=encoding,
+        context=context,
+    )
 
 
 class TargetSpider(scrapy.Spider):
@@ -216,15 +229,7 @@ class TargetSpider(scrapy.Spider):
         raise SourceError(f"{url}: {self.kind} pages are not rendered in a browser")
 
     def document(self, target: Target, response: Response) -> Document:
-        encoding = response.encoding if isinstance(response, TextResponse) else None
-        return Document(
-            url=response.url,
-            body=response.body,
-            fetched_at=utcnow(),
-            content_type=_header(response, b"Content-Type") or "",
-            encoding=encoding,
-            context=self.context_for(target),
-        )
+        return _document(response, self.context_for(target))
 
     def context_for(self, target: Target) -> dict[str, str]:
         """What the parser is told besides the document: the kind, the identifier asked for."""
@@ -266,7 +271,7 @@ class TargetSpider(scrapy.Spider):
         parse = module.parse if self.parser_module else parser_for(self.kind)
         records = list(parse(document))
         follow = getattr(module, "follow", None)
-        if follow is not None and depth < self.settings.getint("MEDALIST_FOLLOW_DEPTH", 1):
+        if follow is not None and depth < self.settings.getint("MEDALIST_FOLLOW_DEPTH", 2):
             for url in list(follow(document))[:limit]:
                 try:
                     followed = self.document_for_url(document, await self.fetch(url))
@@ -276,15 +281,8 @@ class TargetSpider(scrapy.Spider):
         return records
 
     def document_for_url(self, parent: Document, response: Response) -> Document:
-        encoding = response.encoding if isinstance(response, TextResponse) else None
-        return Document(
-            url=response.url,
-            body=response.body,
-            fetched_at=utcnow(),
-            content_type=_header(response, b"Content-Type") or "",
-            encoding=encoding,
-            context=parent.context,
-        )
+        """A document fetched for ``parent`` (required or followed): it shares its context."""
+        return _document(response, parent.context)
 
 
 class PageSpider(TargetSpider):
