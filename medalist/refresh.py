@@ -8,6 +8,8 @@
    (an identifier or URL links it; a page naming someone else goes to review); records from
    many-person sources go through the matcher against every stored candidate, remembering the
    decisions people made in the review queue.
+   A source that answered 304 is read from its last snapshot, so decisions and candidates
+   added since apply to unchanged pages too.
 4. **Per candidate, one unit of work**: record each fetch on its source (freshness, validators,
    failures), keep a snapshot with provenance, diff the stored record against the linked
    profiles, store each change as an event unless it is already stored (an event's id and
@@ -327,7 +329,9 @@ class Refresher:
         summary = RunSummary(run_id=run_id, candidates=len(chosen))
         status = "finished"
         try:
-            results = {int(r["source_id"]): r for r in self.crawl(targets, self.settings)}
+            results = self._reuse_snapshots(
+                {int(r["source_id"]): r for r in self.crawl(targets, self.settings)}
+            )
             owners: dict[int, str] = {}
             watched: dict[int, str] = {}
             with self.uow() as uow:
@@ -364,6 +368,18 @@ class Refresher:
                 )
                 uow.commit()
         return summary
+
+    def _reuse_snapshots(self, results: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
+        """A source answered 304: its records are those of its last snapshot. Reading them again
+        lets a reviewer's decision, or a candidate imported since, take effect on a page that
+        has not changed; the diff and the event store make the repetition harmless."""
+        with self.uow() as uow:
+            for source_id, result in results.items():
+                if result.get("status") == "not_modified" and not result.get("records"):
+                    snapshot = uow.snapshots.latest(source_id)
+                    if snapshot is not None:
+                        results[source_id] = {**result, "records": list(snapshot.records)}
+        return results
 
     def _record_watched(
         self, results: Mapping[int, dict[str, Any]], watched: Mapping[int, str], run_id: int

@@ -133,3 +133,32 @@ def test_a_rejected_review_is_remembered(
         again = [r for r in uow.matches.pending() if r.profile.get("full_name") == "Maria Garcia"]
         assert again == []
     assert _events(uow, "c-maria1") == []
+
+
+def test_a_linked_review_is_acted_on_by_the_next_run(
+    database_url: str,
+    session_factory: sessionmaker[Session],
+    uow: UnitOfWork,
+    site: SiteServer,
+) -> None:
+    with uow:
+        uow.candidates.upsert(_person("c-maria1", "Maria Garcia", "Sales Manager", "Initech", ""))
+        uow.sources.add_watched("team_page", f"{site.url}/team.html")
+        uow.commit()
+    refresher = _refresher(database_url, session_factory, site)
+    refresher.run()
+    assert _events(uow, "c-maria1") == []
+    with uow:
+        pending = [r for r in uow.matches.pending() if r.profile.get("full_name") == "Maria Garcia"]
+        assert len(pending) == 1
+        uow.matches.decide(pending[0].id, "link", decided_by="recruiter")
+        uow.commit()
+
+    refresher.run(everyone=True)
+
+    events = {e["type"]: e for e in _events(uow, "c-maria1")}
+    assert events["job_change"]["after"]["company"] == "Northwind Robotics"
+    assert events["job_change"]["after"]["title"] == "Head of Sales"
+    assert events["job_change"]["match"]["method"] == "reviewer"
+    with uow:
+        assert uow.matches.pending() == []
