@@ -155,7 +155,7 @@ class Refresher:
     # -- 3. link ---------------------------------------------------------------------------
 
     def _link_own(
-        self, uow: UnitOfWork, source: SourceRow, candidate: Candidate, record: ProfileRecord
+        self, uow: UnitOfWork, candidate: Candidate, record: ProfileRecord
     ) -> MatchResult:
         """A candidate's own source: linked when it is that person, else queued for review."""
         key = profile_key(record)
@@ -287,7 +287,7 @@ class Refresher:
                     )
                 for record in _records(result, f"source {source_id}"):
                     summary.records += 1
-                    match = self._link_own(uow, source, stored, record)
+                    match = self._link_own(uow, stored, record)
                     if match.decision == "link":
                         linked.append(_linked(record, match))
                         summary.linked += 1
