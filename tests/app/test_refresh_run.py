@@ -4,21 +4,19 @@ storage on SQLite and PostgreSQL, real matching, diff and events."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from refresh_support import events_of, fast_crawl
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.model import Candidate
-from medalist.crawling import crawl
 from medalist.demo.server import SiteServer
 from medalist.refresh import Refresher
 from medalist.settings import Settings, data_path
 from storage.unit_of_work import UnitOfWork
-
-FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "RETRY_TIMES": "0"}
 
 
 @pytest.fixture
@@ -36,13 +34,6 @@ def _settings(database_url: str, site: SiteServer) -> Settings:
         github_api=f"{site.url}/github",
         orcid_api=f"{site.url}/orcid",
     )
-
-
-def _crawl(settings: Settings) -> Any:
-    def run(targets: Sequence[Mapping[str, Any]], _: Settings) -> list[dict[str, Any]]:
-        return crawl(targets, settings, scrapy_overrides=FAST)
-
-    return run
 
 
 ADA = {
@@ -76,15 +67,6 @@ def _store(uow: UnitOfWork, site: SiteServer, *people: dict[str, Any]) -> None:
         uow.commit()
 
 
-def _events(uow: UnitOfWork, external_id: str) -> list[dict[str, Any]]:
-    from storage.repositories import EventRepository
-
-    with uow:
-        row = uow.candidates.get_row(external_id)
-        assert row is not None
-        return [EventRepository.to_dict(e) for e in uow.events.for_candidate(row.id)]
-
-
 def test_a_run_finds_a_promotion_and_a_job_change_and_a_second_run_adds_nothing(
     database_url: str,
     session_factory: sessionmaker[Session],
@@ -93,22 +75,22 @@ def test_a_run_finds_a_promotion_and_a_job_change_and_a_second_run_adds_nothing(
 ) -> None:
     settings = _settings(database_url, site)
     _store(uow, site, ADA, GRACE)
-    refresher = Refresher(settings, session_factory, crawl=_crawl(settings))
+    refresher = Refresher(settings, session_factory, crawl=fast_crawl(settings))
 
     first = refresher.run()
 
     assert first.failed == 0, first.errors
     assert first.fetched == 2
-    ada = {e["type"]: e for e in _events(uow, "c-ada")}
+    ada = {e["type"]: e for e in events_of(uow, "c-ada")}
     assert ada["promotion"]["leveled_up"] is True
     assert ada["promotion"]["before"]["title"] == "Software Engineer"
     assert ada["promotion"]["after"]["title"] == "Senior Software Engineer"
     assert ada["promotion"]["evidence"][0]["url"] == f"{site.url}/ada/"
-    grace = {e["type"]: e for e in _events(uow, "c-grace")}
+    grace = {e["type"]: e for e in events_of(uow, "c-grace")}
     assert grace["job_change"]["after"]["company"].startswith("Globex")
     assert grace["job_change"]["leveled_up"] is True
     assert "kubernetes" in {s.casefold() for s in grace["new_skill"]["after"]["skills"]}
-    first_ids = {e["id"] for e in _events(uow, "c-ada") + _events(uow, "c-grace")}
+    first_ids = {e["id"] for e in events_of(uow, "c-ada") + events_of(uow, "c-grace")}
     with uow:
         row = uow.candidates.get_row("c-ada")
         assert row is not None
@@ -124,7 +106,7 @@ def test_a_run_finds_a_promotion_and_a_job_change_and_a_second_run_adds_nothing(
 
     assert second.events_new == 0
     assert second.not_modified == 2, "the second fetch is a conditional request answered 304"
-    assert {e["id"] for e in _events(uow, "c-ada") + _events(uow, "c-grace")} == first_ids
+    assert {e["id"] for e in events_of(uow, "c-ada") + events_of(uow, "c-grace")} == first_ids
 
 
 def test_an_opted_out_person_is_never_fetched(
@@ -139,12 +121,12 @@ def test_an_opted_out_person_is_never_fetched(
         uow.candidates.set_opted_out("c-grace")
         uow.commit()
 
-    Refresher(settings, session_factory, crawl=_crawl(settings)).run(everyone=True)
+    Refresher(settings, session_factory, crawl=fast_crawl(settings)).run(everyone=True)
 
     paths = [path for path, _ in site.requests]
     assert "/ada/" in paths
     assert not any(path.startswith("/grace") for path in paths)
-    assert _events(uow, "c-grace") == []
+    assert events_of(uow, "c-grace") == []
 
 
 class _CrashAfterFirst(Refresher):
@@ -159,7 +141,7 @@ class _CrashAfterFirst(Refresher):
         self.done += 1
 
 
-def test_a_run_killed_midway_resumes_without_duplicate_events(
+def test_a_run_killed_midway_resumes_without_duplicateevents_of(
     database_url: str,
     session_factory: sessionmaker[Session],
     uow: UnitOfWork,
@@ -169,15 +151,15 @@ def test_a_run_killed_midway_resumes_without_duplicate_events(
     _store(uow, site, ADA, GRACE)
 
     with pytest.raises(KeyboardInterrupt):
-        _CrashAfterFirst(settings, session_factory, crawl=_crawl(settings)).run()
+        _CrashAfterFirst(settings, session_factory, crawl=fast_crawl(settings)).run()
     with uow:
         runs = uow.runs.list()
         assert runs[0].status == "failed"
-    Refresher(settings, session_factory, crawl=_crawl(settings)).run()
-    Refresher(settings, session_factory, crawl=_crawl(settings)).run(everyone=True)
+    Refresher(settings, session_factory, crawl=fast_crawl(settings)).run()
+    Refresher(settings, session_factory, crawl=fast_crawl(settings)).run(everyone=True)
 
     for external_id in ("c-ada", "c-grace"):
-        events = _events(uow, external_id)
+        events = events_of(uow, external_id)
         assert events, external_id
         keys = [(e["type"], (e["after"] or {}).get("title")) for e in events]
         assert len(keys) == len(set(keys)), f"duplicate events for {external_id}: {keys}"

@@ -3,22 +3,18 @@ uncertain entries queued for review once, a person's decision remembered."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from refresh_support import events_of, fast_crawl
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.model import Candidate
-from medalist.crawling import crawl
 from medalist.demo.server import SiteServer
 from medalist.refresh import Refresher
 from medalist.settings import Settings
-from storage.repositories import EventRepository
 from storage.unit_of_work import UnitOfWork
-
-FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "RETRY_TIMES": "0"}
 
 TEAM = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Our team | Northwind Robotics</title>
@@ -55,18 +51,7 @@ def _person(external_id: str, name: str, title: str, company: str, location: str
 
 def _refresher(database_url: str, factory: sessionmaker[Session], site: SiteServer) -> Refresher:
     settings = Settings(database_url=database_url, allow_hosts="127.0.0.1")
-
-    def run(targets: Sequence[Mapping[str, Any]], _: Settings) -> list[dict[str, Any]]:
-        return crawl(targets, settings, scrapy_overrides=FAST)
-
-    return Refresher(settings, factory, crawl=run)
-
-
-def _events(uow: UnitOfWork, external_id: str) -> list[dict[str, Any]]:
-    with uow:
-        row = uow.candidates.get_row(external_id)
-        assert row is not None
-        return [EventRepository.to_dict(e) for e in uow.events.for_candidate(row.id)]
+    return Refresher(settings, factory, crawl=fast_crawl(settings))
 
 
 def test_team_page_entries_link_by_matching_and_namesakes_wait_for_review(
@@ -90,11 +75,11 @@ def test_team_page_entries_link_by_matching_and_namesakes_wait_for_review(
     first = refresher.run()
 
     assert first.failed == 0, first.errors
-    promotion = {e["type"]: e for e in _events(uow, "c-priya")}["promotion"]
+    promotion = {e["type"]: e for e in events_of(uow, "c-priya")}["promotion"]
     assert promotion["after"]["title"] == "Director of Engineering"
     assert promotion["leveled_up"] is True
     assert promotion["evidence"][0]["kind"] == "team_page"
-    assert _events(uow, "c-maria1") == [] and _events(uow, "c-maria2") == []
+    assert events_of(uow, "c-maria1") == [] and events_of(uow, "c-maria2") == []
     with uow:
         pending = uow.matches.pending()
         assert all(row.profile.get("full_name") != "Priya Raman" for row in pending)
@@ -132,7 +117,7 @@ def test_a_rejected_review_is_remembered(
     with uow:
         again = [r for r in uow.matches.pending() if r.profile.get("full_name") == "Maria Garcia"]
         assert again == []
-    assert _events(uow, "c-maria1") == []
+    assert events_of(uow, "c-maria1") == []
 
 
 def test_a_linked_review_is_acted_on_by_the_next_run(
@@ -147,7 +132,7 @@ def test_a_linked_review_is_acted_on_by_the_next_run(
         uow.commit()
     refresher = _refresher(database_url, session_factory, site)
     refresher.run()
-    assert _events(uow, "c-maria1") == []
+    assert events_of(uow, "c-maria1") == []
     with uow:
         pending = [r for r in uow.matches.pending() if r.profile.get("full_name") == "Maria Garcia"]
         assert len(pending) == 1
@@ -156,7 +141,7 @@ def test_a_linked_review_is_acted_on_by_the_next_run(
 
     refresher.run(everyone=True)
 
-    events = {e["type"]: e for e in _events(uow, "c-maria1")}
+    events = {e["type"]: e for e in events_of(uow, "c-maria1")}
     assert events["job_change"]["after"]["company"] == "Northwind Robotics"
     assert events["job_change"]["after"]["title"] == "Head of Sales"
     assert events["job_change"]["match"]["method"] == "reviewer"
