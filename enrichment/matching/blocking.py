@@ -25,7 +25,7 @@ wide       surname sound x initial for a full first name: a misspelt first name 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from enrichment.matching.features import Person
@@ -52,13 +52,30 @@ def _variants(name: PersonName) -> tuple[str, ...]:
     return tuple(sorted(nicknames().variants(name.first)))
 
 
-@lru_cache(maxsize=131_072)
+_SURNAME_CODES: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _surname_codes(parts: frozenset[str]) -> tuple[str, ...]:
+    """Soundex codes of a surname's parts, sorted; kept per surname (few, unlike names)
+    in a bounded plain dict, which is cheaper than ``lru_cache`` for a set argument."""
+    codes = _SURNAME_CODES.get(parts)
+    if codes is None:
+        found = {soundex(p) for p in parts}
+        found.discard("")
+        codes = tuple(sorted(found))
+        if len(_SURNAME_CODES) < 131_072:
+            _SURNAME_CODES[parts] = codes
+    return codes
+
+
 def _codes(name: PersonName, lookup: bool) -> tuple[str, ...]:
-    codes = {soundex(p) for p in name.last_parts}
+    """The surname's codes; a profile's lookups add its last middle name's."""
+    codes = _surname_codes(name.last_parts)
     if lookup and name.middles:
-        codes.add(soundex(name.middles[-1]))
-    codes.discard("")
-    return tuple(sorted(codes))
+        extra = soundex(name.middles[-1])
+        if extra and extra not in codes:
+            return tuple(sorted((*codes, extra)))
+    return codes
 
 
 def _readings(person: Person) -> list[PersonName]:
@@ -146,6 +163,22 @@ class Blocks:
             self._buckets[key] = [bucket, position]
         else:
             bucket.append(position)
+
+    def add_all(self, keys: Iterable[str], position: int) -> None:
+        """File one position under each of ``keys`` (``add`` in a loop, without the calls)."""
+        buckets = self._buckets
+        for key in keys:
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = position
+            elif isinstance(bucket, int):
+                buckets[key] = [bucket, position]
+            else:
+                bucket.append(position)
+
+    def bucket(self, key: str) -> int | list[int] | None:
+        """The raw bucket: ``None``, one position, or a list (do not change it)."""
+        return self._buckets.get(key)
 
     def get(self, key: str) -> Sequence[int]:
         bucket = self._buckets.get(key)

@@ -40,6 +40,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -98,12 +99,16 @@ class Frequencies:
 
     def add(self, person: Person) -> None:
         self.total += 1
-        if person.name.last:
-            self.surnames[person.name.last_key] += 1
-        if person.name.first and not person.name.first_is_initial:
-            self.firsts[person.name.first] += 1
+        name = person.name
+        if name.last:
+            surnames = self.surnames
+            surnames[name.last_key] = surnames.get(name.last_key, 0) + 1
+        if len(name.first) > 1:  # a first name, not an initial
+            firsts = self.firsts
+            firsts[name.first] = firsts.get(name.first, 0) + 1
+        employers = self.employers
         for employer in person.employers:
-            self.employers[employer] += 1
+            employers[employer] = employers.get(employer, 0) + 1
 
 
 def _tf_weight(
@@ -121,6 +126,7 @@ class Model:
         self.freq = frequencies
         self.nick = nicknames()
         self._cache: dict[tuple[str, str], float] = {}
+        self._levels: dict[tuple[str, str, str], Level] = {}
 
     def _tf(self, kind: str, value: str) -> float:
         cached = self._cache.get((kind, value))
@@ -140,14 +146,23 @@ class Model:
         self._cache[(kind, value)] = weight
         return weight
 
+    def _tf_level(self, signal: str, label: str, kind: str, value: str) -> Level:
+        """A frequency-adjusted level, made once per value: ``exact``, or ``label (value)``."""
+        key = (signal, label, value)
+        level = self._levels.get(key)
+        if level is None:
+            text = label if label == "exact" else f"{label} ({value})"
+            level = self._levels[key] = Level(signal, text, self._tf(kind, value))
+        return level
+
     # -- names ---------------------------------------------------------------------------
 
     def surname(self, a: PersonName, b: PersonName) -> Level:
         if not a.last or not b.last:
-            return Level("surname", "missing", 0.0)
+            return _fixed("surname", "missing", 0.0)
         ka, kb = a.last_key, b.last_key
         if ka == kb:
-            return Level("surname", "exact", self._tf("surname", ka))
+            return self._tf_level("surname", "exact", "surname", ka)
         if (a.middles and a.middles[-1] + ka == kb) or (b.middles and b.middles[-1] + kb == ka):
             return Level("surname", "exact (double surname)", self._tf("surname", kb))
         pa, pb = a.last_parts, b.last_parts
@@ -163,43 +178,43 @@ class Model:
             )
         sim = JaroWinkler.normalized_similarity(ka, kb)
         if sim >= 0.92:
-            return Level("surname", "jaro-winkler >= 0.92", 5.0)
+            return _fixed("surname", "jaro-winkler >= 0.92", 5.0)
         if sim >= 0.8 and soundex(ka) == soundex(kb):
-            return Level("surname", "sounds alike (soundex)", 3.5)
+            return _fixed("surname", "sounds alike (soundex)", 3.5)
         if sim >= 0.88:
-            return Level("surname", "jaro-winkler >= 0.88", 3.0)
-        return Level("surname", "different", -6.0)
+            return _fixed("surname", "jaro-winkler >= 0.88", 3.0)
+        return _fixed("surname", "different", -6.0)
 
     def first_name(self, a: PersonName, b: PersonName) -> Level:
         fa, fb = a.first, b.first
         if not fa or not fb:
-            return Level("first name", "missing", 0.0)
+            return _fixed("first name", "missing", 0.0)
         if fa == fb:
             if len(fa) == 1:
-                return Level("first name", "same initial", 1.0)
-            return Level("first name", "exact", self._tf("first", fa))
+                return _fixed("first name", "same initial", 1.0)
+            return self._tf_level("first name", "exact", "first", fa)
         if len(fa) > 1 and len(fb) > 1:
             if self.nick.equivalent(fa, fb):
                 return Level("first name", f"nickname-equivalent ({fa} ~ {fb})", 4.0)
             sim = JaroWinkler.normalized_similarity(fa, fb)
             if sim >= 0.92:
-                return Level("first name", "jaro-winkler >= 0.92", 3.5)
+                return _fixed("first name", "jaro-winkler >= 0.92", 3.5)
             if fa in b.middles or fb in a.middles:
-                return Level("first name", "goes by middle name", 2.0)
+                return _fixed("first name", "goes by middle name", 2.0)
             if sim >= 0.85:
-                return Level("first name", "jaro-winkler >= 0.85", 2.0)
+                return _fixed("first name", "jaro-winkler >= 0.85", 2.0)
             if sim >= 0.75 and fa[0] == fb[0]:
-                return Level("first name", "jaro-winkler >= 0.75, same initial", 0.0)
+                return _fixed("first name", "jaro-winkler >= 0.75, same initial", 0.0)
         elif fa[0] == fb[0]:
-            return Level("first name", "initial-compatible", 1.0)
-        return Level("first name", "different", -5.0)
+            return _fixed("first name", "initial-compatible", 1.0)
+        return _fixed("first name", "different", -5.0)
 
     def middle(self, a: PersonName, b: PersonName) -> Level | None:
         if not a.middles or not b.middles:
             return None
         if {m[0] for m in a.middles} & {m[0] for m in b.middles}:
-            return Level("middle name", "agree", 1.0)
-        return Level("middle name", "initials differ", -1.5)
+            return _fixed("middle name", "agree", 1.0)
+        return _fixed("middle name", "initials differ", -1.5)
 
     def names(self, a: Person, b: Person) -> list[Level]:
         """Name levels, reading either name another way round when that fits better.
@@ -218,7 +233,7 @@ class Model:
             alt = self._names(x, y)
             if (total := sum(level.weight for level in alt) - penalty) > best:
                 best = total
-                levels = [*alt, Level("name order", "read another way", -penalty)]
+                levels = [*alt, _fixed("name order", "read another way", -penalty)]
         return levels
 
     def _names(self, a: PersonName, b: PersonName) -> list[Level]:
@@ -242,42 +257,41 @@ class Model:
         same_now = a.current_employers & b.current_employers
         if same_now:
             name = min(same_now)
-            return Level("employer", f"same current employer ({name})", self._tf("employer", name))
+            return self._tf_level("employer", "same current employer", "employer", name)
         shared = a.employers & b.employers
         if shared:
             name = min(shared)
-            weight = self._tf("employer", name)
-            return Level("employer", f"stored employer in career ({name})", weight)
+            return self._tf_level("employer", "stored employer in career", "employer", name)
         for x in a.employers:
             for y in b.employers:
-                if JaroWinkler.normalized_similarity(x, y) >= 0.92:
+                if JaroWinkler.normalized_similarity(x, y, score_cutoff=0.92) >= 0.92:
                     return Level("employer", f"similar employer ({x} ~ {y})", 3.0)
         for x in a.employers:
             for y in b.employers:
                 if _leading_words(x, y):
                     return Level("employer", f"employer named in short ({x} ~ {y})", 2.0)
         if a.has_history:
-            return Level("employer", "career differs from the stored one", -3.0, contradicts=True)
-        return Level("employer", "different employer", -1.0)
+            return _fixed("employer", "career differs from the stored one", -3.0, True)
+        return _fixed("employer", "different employer", -1.0)
 
     def title(self, a: Person, b: Person) -> Level | None:
         if a.titles and b.titles and a.titles & b.titles:
-            return Level("title", f"same title ({min(a.titles & b.titles)})", 2.0)
+            return _fixed("title", f"same title ({min(a.titles & b.titles)})", 2.0)
         return None
 
     def location(self, a: Person, b: Person) -> Level | None:
         if a.country and b.country and a.country != b.country:
-            return Level("location", "different country", -4.0, contradicts=True)
+            return _fixed("location", "different country", -4.0, True)
         if a.city and b.city:
             if a.city == b.city:
-                return Level("location", f"same city ({a.city})", 3.0)
+                return _fixed("location", f"same city ({a.city})", 3.0)
             if JaroWinkler.normalized_similarity(a.city, b.city) >= 0.92:
                 return Level("location", f"similar city ({a.city} ~ {b.city})", 2.0)
             if a.country and a.country == b.country:
-                return Level("location", "other city, same country", -1.0)
-            return Level("location", "different city", -1.0)
+                return _fixed("location", "other city, same country", -1.0)
+            return _fixed("location", "different city", -1.0)
         if a.country and a.country == b.country:
-            return Level("location", "same country", 0.5)
+            return _fixed("location", "same country", 0.5)
         return None
 
     def education(self, a: Person, b: Person) -> Level | None:
@@ -285,7 +299,7 @@ class Model:
             return None
         if a.schools & b.schools:
             return Level("education", f"same school ({min(a.schools & b.schools)})", 3.0)
-        return Level("education", "different schools", -0.5)
+        return _fixed("education", "different schools", -0.5)
 
     def extras(self, a: Person, b: Person) -> list[Level]:
         out = []
@@ -334,6 +348,12 @@ class Model:
         return bound
 
 
+@lru_cache(maxsize=65_536)
+def _fixed(signal: str, label: str, weight: float, contradicts: bool = False) -> Level:
+    """A level made once and then shared (levels are immutable; most recur for every pair)."""
+    return Level(signal, label, weight, contradicts)
+
+
 def _may_fit(a: PersonName, b: PersonName) -> bool:
     """Whether reading names this way can help: an initial in common, or a lone name."""
     if not a.last_key or not b.last_key:
@@ -355,5 +375,7 @@ def probability(weight: float) -> float:
 
 def _leading_words(x: str, y: str) -> bool:
     """One employer name is the other's first words ("chocolatey" of "chocolatey software")."""
+    if x[:1] != y[:1] and x.lstrip()[:1] != y.lstrip()[:1]:
+        return False  # the first words differ (a quick answer for most pairs)
     short, long = sorted((x.split(), y.split()), key=len)
     return len(" ".join(short)) >= 4 and len(short) < len(long) and long[: len(short)] == short

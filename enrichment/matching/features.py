@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from enrichment.matching.employers import employer_key, institution_key, place_key, title_key
 from enrichment.matching.names import PersonName, fold, parse_name, swapped_name
 from enrichment.model import Candidate, Education, Position, ProfileRecord
 
 _EMPTY: frozenset[str] = frozenset()
+_NO_EXTRAS: Mapping[str, str] = MappingProxyType({})
+_SHARED: dict[frozenset[str], frozenset[str]] = {}
+_SHARED_MAX = 65_536
 
 
 @dataclass(slots=True)
@@ -75,14 +79,29 @@ class Person:
                 titles.add(key)
         schools = {institution_key(e.institution) for e in education if e.institution}
         city, country = place_key(location) if location else ("", "")
-        clean_extras = {k: fold(v) for k, v in (extras or {}).items() if v and fold(v)}
+        clean_extras = (
+            {k: fold(v) for k, v in extras.items() if v and fold(v)} if extras else _NO_EXTRAS
+        )
+        now = _shared(current) if current else _EMPTY
         return cls(
             name=parse_name(full_name),
-            employers=frozenset(employers) if employers else _EMPTY,
-            current_employers=frozenset(current) if current else _EMPTY,
-            titles=frozenset(titles) if titles else _EMPTY,
+            employers=now if employers == current else frozenset(employers),
+            current_employers=now,
+            titles=_shared(titles) if titles else _EMPTY,
             city=city,
             country=country,
-            schools=frozenset(schools) if schools else _EMPTY,
+            schools=_shared(schools) if schools else _EMPTY,
             extras=clean_extras,
         )
+
+
+def _shared(values: set[str]) -> frozenset[str]:
+    """One object for equal small sets (a current employer, a title): a million stored
+    candidates hold a few thousand distinct ones. A plain dict, bounded, is the cheapest."""
+    key = frozenset(values)
+    shared = _SHARED.get(key)
+    if shared is None:
+        if len(_SHARED) < _SHARED_MAX:
+            _SHARED[key] = key
+        return key
+    return shared

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+import heapq
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from enrichment.matching.blocking import LOOSE_LIMIT, Blocks, lookup_keys, stored_keys
@@ -15,7 +19,6 @@ from enrichment.matching.identifiers import (
     profile_identifiers,
     profile_key,
 )
-from enrichment.matching.names import PersonName
 from enrichment.matching.result import Decision, DecisionsLike, MatchResult, verdicts_for
 from enrichment.model import Candidate, ProfileRecord
 
@@ -28,6 +31,23 @@ NAME_SIGNALS = frozenset({"surname", "first name", "middle name", "name order"})
 MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education"}
 #: bits of extra-signal agreement that let a link stand although the first names differ
 IDENTIFYING_SUPPORT = 8.0
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while indexing or matching in bulk.
+
+    Both make millions of small objects and no reference cycles (reference counting frees
+    all their garbage), but each object counts towards the collector's thresholds, and at a
+    million stored candidates every full collection walks the whole index for nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _ExtraWeights(dict[str, float]):
@@ -70,8 +90,9 @@ class CandidateIndex:
     ) -> CandidateIndex:
         """Index candidates; ``extras_of(candidate)`` may add signals the model lacks."""
         index = cls(weights)
-        for candidate in candidates:
-            index.add(candidate, extras_of(candidate) if extras_of else None)
+        with _gc_paused():
+            for candidate in candidates:
+                index.add(candidate, extras_of(candidate) if extras_of else None)
         return index
 
     def __len__(self) -> int:
@@ -96,8 +117,7 @@ class CandidateIndex:
         self._freq.add(person)
         for ident in set(candidate_identifiers(candidate)):
             self._exact.setdefault(ident, []).append(i)
-        for key in stored_keys(person, self._extra_weights):
-            self._blocks.add(key, i)
+        self._blocks.add_all(stored_keys(person, self._extra_weights), i)
 
     # -- matching ----------------------------------------------------------------------------
 
@@ -140,10 +160,11 @@ class CandidateIndex:
         decisions: DecisionsLike | None = None,
         extras_of: ExtrasOf | None = None,
     ) -> list[MatchResult]:
-        return [
-            self.match(p, decisions=decisions, extras=extras_of(p) if extras_of else None)
-            for p in profiles
-        ]
+        with _gc_paused():
+            return [
+                self.match(p, decisions=decisions, extras=extras_of(p) if extras_of else None)
+                for p in profiles
+            ]
 
     def _match_exact(
         self,
@@ -207,38 +228,53 @@ class CandidateIndex:
         """Candidates to score: tight buckets first, then loose ones that are small."""
         tight, loose = lookup_keys(person, self._extra_weights, wide)
         out: dict[int, None] = {}
+        get = self._blocks.bucket
         for key in tight:
-            bucket = self._blocks.get(key)
-            if key.startswith("n|") and len(bucket) > LOOSE_LIMIT:
-                # a very common name: a few of its bearers are enough to see namesakes
-                bucket = bucket[:NAMESAKE_SAMPLE]
-            out.update(dict.fromkeys(bucket))
+            bucket = get(key)
+            if bucket is None:
+                continue
+            if isinstance(bucket, int):
+                out[bucket] = None
+            else:
+                if key.startswith("n|") and len(bucket) > LOOSE_LIMIT:
+                    # a very common name: a few of its bearers are enough to see namesakes
+                    bucket = bucket[:NAMESAKE_SAMPLE]
+                out.update(dict.fromkeys(bucket))
             if len(out) >= MAX_SCORED:
                 break
         for key in loose:
-            bucket = self._blocks.get(key)
-            if len(bucket) <= LOOSE_LIMIT and len(out) < MAX_SCORED:
+            if len(out) >= MAX_SCORED:
+                break
+            bucket = get(key)
+            if bucket is None:
+                continue
+            if isinstance(bucket, int):
+                out[bucket] = None
+            elif len(bucket) <= LOOSE_LIMIT:
                 out.update(dict.fromkeys(bucket))
-        return [i for i in list(out)[:MAX_SCORED] if i not in skip]
+        return [i for i in islice(out, MAX_SCORED) if i not in skip]
 
     def _score(
         self, person: Person, ids: list[int], into: list[tuple[float, int, list[Level]]]
     ) -> None:
         model, prior = self._model, self.prior
         floor = -prior - model.best_other(person)  # names must reach this to matter
-        # namesakes share one parsed name object: compare each distinct name once
-        by_name: dict[tuple[PersonName, PersonName | None], tuple[list[Level], float]] = {}
+        # namesakes share one parsed name object: compare each distinct name once (keyed by
+        # identity, which is cheaper than hashing the names; equal names that are distinct
+        # objects are merely compared twice, with the same outcome)
+        by_name: dict[tuple[int, int], tuple[list[Level], float]] = {}
+        people = self._people
         for i in ids:
-            stored = self._people[i]
-            name_key = (stored.name, stored.alt_name)
+            stored = people[i]
+            name_key = (id(stored.name), id(stored.alt_name))
             cached = by_name.get(name_key)
             if cached is None:
                 name_levels = model.names(person, stored)
-                cached = by_name[name_key] = (name_levels, sum(x.weight for x in name_levels))
+                cached = by_name[name_key] = (name_levels, sum([x.weight for x in name_levels]))
             if cached[1] < floor:
                 continue
             levels = [*cached[0], *model.others(person, stored)]
-            into.append((prior + sum(level.weight for level in levels), i, levels))
+            into.append((prior + sum([level.weight for level in levels]), i, levels))
 
     def _match_fuzzy(
         self,
@@ -264,7 +300,9 @@ class CandidateIndex:
                 ("no stored candidate with a compatible name", *notes),
                 profile_key=key,
             )
-        scored.sort(key=lambda item: (-item[0], self._ids[item[1]]))
+        # only the best two are looked at (the best, and a namesake within reach of it)
+        ids = self._ids
+        scored = heapq.nsmallest(2, scored, key=lambda item: (-item[0], ids[item[1]]))
         total, best, levels = scored[0]
         score = probability(total)
         reasons = [str(level) for level in sorted(levels, key=lambda x: -abs(x.weight))]

@@ -151,7 +151,7 @@ def fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=1_048_576)
 def parse_name(full_name: str) -> PersonName:
     text = fold(_QUOTED.sub(" ", full_name))
     text = _DROP.sub(" ", text).replace("'", "")
