@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,6 +21,18 @@ def open_database(settings: Settings, *, check: bool = True) -> sessionmaker[Ses
     """Sessions on ``MEDALIST_DATABASE_URL``; refuses a database that is not at the newest
     schema, saying how to fix it."""
     url = settings.database_url
+    parsed = make_url(url)
+    path = parsed.database or ""
+    if (
+        check
+        and parsed.get_backend_name() == "sqlite"
+        and path not in ("", ":memory:")
+        and not path.startswith("file:")
+        and not Path(path).exists()
+    ):
+        raise ConfigurationError(
+            f"there is no database at {path}; run 'medalist db upgrade' to create it"
+        )
     if check:
         at, newest = current(url), head()
         if at != newest:
