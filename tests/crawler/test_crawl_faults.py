@@ -37,7 +37,7 @@ def crawl(site: Site, private_site: Site, tmp_path_factory: pytest.TempPathFacto
         return site.route(path, handler)
 
     def slow(_: Any) -> Reply:
-        time.sleep(4)
+        time.sleep(8)
         return Reply(200, b"late")
 
     def chunked_huge(handler: Any) -> None:
@@ -111,7 +111,7 @@ def crawl(site: Site, private_site: Site, tmp_path_factory: pytest.TempPathFacto
         tmp_path_factory.mktemp("faults"),
         targets,
         {
-            "DOWNLOAD_TIMEOUT": "2",
+            "DOWNLOAD_TIMEOUT": "4",
             "DOWNLOAD_MAXSIZE": str(MAXSIZE),
             "REDIRECT_MAX_TIMES": "3",
             "RETRY_TIMES": "1",
@@ -145,7 +145,7 @@ def test_the_user_agent_identifies_the_crawler(crawl: Any, site: Site) -> None:
 def test_a_timeout_is_an_error(crawl: Any) -> None:
     result = crawl[0]["slow"]
     assert result["status"] == "error"
-    assert "timed out after 2s" in result["error"]
+    assert "timed out after 4s" in result["error"]
 
 
 def test_a_connection_reset_is_an_error(crawl: Any) -> None:
