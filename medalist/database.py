@@ -30,9 +30,7 @@ def open_database(settings: Settings, *, check: bool = True) -> sessionmaker[Ses
         and not path.startswith("file:")
         and not Path(path).exists()
     ):
-        raise ConfigurationError(
-            f"there is no database at {path}; run 'medalist db upgrade' to create it"
-        )
+        raise ConfigurationError(f"there is no database at {path}; run 'medalist db upgrade' first")
     if check:
         at, newest = current(url), head()
         if at != newest:

@@ -39,6 +39,7 @@ from enrichment.model import (
     Education,
     Position,
     ProfileRecord,
+    Requisition,
     parse_timestamp,
     utcnow,
 )
@@ -259,7 +260,12 @@ class Refresher:
             summary.failed += 1
 
     def _refresh_one(
-        self, external_id: str, found: _Found, run_id: int, summary: RunSummary
+        self,
+        external_id: str,
+        found: _Found,
+        run_id: int,
+        summary: RunSummary,
+        requisitions: Sequence[Requisition],
     ) -> None:
         now = self.clock()
         with self.uow() as uow:
@@ -296,7 +302,7 @@ class Refresher:
             outcome = diff(
                 stored,
                 linked,
-                requisitions=uow.requisitions.list_open(),
+                requisitions=requisitions,
                 today=now.date(),
                 stored_as_of=row.last_refreshed_at,
             )
@@ -351,10 +357,14 @@ class Refresher:
             self._record_watched(results, watched, run_id)
             self._link_many(results, watched, found, summary)
             todo = list(dict.fromkeys([*chosen, *found]))
+            with self.uow() as uow:
+                requisitions = uow.requisitions.list_open()
             summary.candidates = len(todo)
             for external_id in progress(todo) if progress else todo:
                 try:
-                    self._refresh_one(external_id, found[external_id], run_id, summary)
+                    self._refresh_one(
+                        external_id, found[external_id], run_id, summary, requisitions
+                    )
                 except MedalistError as error:
                     summary.errors.append(f"{external_id}: {error}")
         except BaseException as error:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from enrichment.errors import ConfigurationError
 from medalist.cli._context import settings_from
 
 if TYPE_CHECKING:
@@ -32,24 +31,14 @@ def import_group() -> None:
 
 @contextmanager
 def _unit_of_work_factory(ctx: click.Context) -> Iterator[Callable[[], UnitOfWork]]:
-    from sqlalchemy.engine import make_url
-
-    from storage.engine import create_engine_for, create_session_factory
-    from storage.migrate import current, head
+    from medalist.database import open_database
     from storage.unit_of_work import UnitOfWork
 
-    url = settings_from(ctx).database_url
-    if current(url) != head():
-        shown = make_url(url).render_as_string(hide_password=True)
-        raise ConfigurationError(
-            f"the database {shown} is not at the newest schema: run 'medalist db upgrade' first"
-        )
-    engine = create_engine_for(url)
-    session_factory = create_session_factory(engine)
+    session_factory = open_database(settings_from(ctx))
     try:
         yield lambda: UnitOfWork(session_factory)
     finally:
-        engine.dispose()
+        session_factory.kw["bind"].dispose()
 
 
 def _echo(message: str) -> None:
