@@ -123,6 +123,7 @@ def crawl(site: Site, private_site: Site, tmp_path_factory: pytest.TempPathFacto
 
 def test_every_target_gets_exactly_one_result(crawl: Any) -> None:
     results, _, elapsed = crawl
+    assert len(results) == 22, sorted(results)  # one for each of the fixture's 22 targets
     assert all(
         r["status"] in ("ok", "not_modified", "gone", "refused", "error") for r in results.values()
     )
