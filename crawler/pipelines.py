@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from crawler.items import Result
+from crawler.items import FetchStatus, Result
 from enrichment.errors import InvalidInput
 from enrichment.model import ProfileRecord
 
@@ -35,7 +35,7 @@ class ValidateRecordsPipeline:
             message = f"{len(problems)} invalid record(s) dropped: " + "; ".join(problems)
             item.error = f"{item.error}; {message}" if item.error else message
             if not valid:
-                item.status = "error"
+                item.status = FetchStatus.ERROR
         return item
 
 

@@ -35,6 +35,7 @@ RETRY_BACKOFF_MAX = 30.0
 MEDALIST_RETRY_AFTER_MAX = 60.0
 MEDALIST_FOLLOW_DEPTH = 2
 MEDALIST_LINKS_MAX = 20
+MEDALIST_PARSE_BUDGET = 10.0  # seconds one document may take to parse (crawler/budget.py)
 
 # -- where the sources are (contract section 3) ----------------------------------------------
 MEDALIST_ORCID_API = "https://pub.orcid.org/v3.0"

@@ -28,8 +28,9 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler.browser import missing_message, needs_javascript
+from crawler.budget import parse_budget
 from crawler.failures import describe
-from crawler.items import BadTarget, Result, Target, content_hash
+from crawler.items import BadTarget, FetchStatus, Result, Target, content_hash
 from crawler.parsers import Document, parser_for
 from enrichment.errors import SourceError
 from enrichment.model import ProfileRecord, utcnow
@@ -124,14 +125,18 @@ class TargetSpider(scrapy.Spider):
         for index, target in enumerate(self.targets):
             try:
                 url = self.url_for(target)
-            except BadTarget as error:
-                yield self.result(index, target, None, "error", error=str(error))
+                always = self.wants_browser(target) and target.render == "always"
+                if always and not self.has_browser:
+                    configured = self.settings.get("MEDALIST_BROWSER")
+                    message = f"{url}: {missing_message(configured)}"
+                    yield self.result(index, target, url, "error", error=message)
+                    continue
+                request = self.target_request(index, target, url)
+            except Exception as error:  # one target's bad data must not stop the others
+                message = f"invalid target: {error}"
+                yield self.result(index, target, target.url, "error", error=message)
                 continue
-            if self.wants_browser(target) and target.render == "always" and not self.has_browser:
-                message = f"{url}: {missing_message(self.settings.get('MEDALIST_BROWSER'))}"
-                yield self.result(index, target, url, "error", error=message)
-                continue
-            yield self.target_request(index, target, url)
+            yield request
 
     @property
     def has_browser(self) -> bool:
@@ -165,7 +170,11 @@ class TargetSpider(scrapy.Spider):
         self.reported.add(index)
         fields["run"] = fields.get("run") or self.run_id
         return Result(
-            source_id=target.source_id, kind=target.kind, url=url, status=status, **fields
+            source_id=target.source_id,
+            kind=target.kind,
+            url=url,
+            status=FetchStatus(status),
+            **fields,
         )
 
     async def parse_target(self, response: Response) -> AsyncIterator[Result]:
@@ -269,7 +278,8 @@ class TargetSpider(scrapy.Spider):
                     warnings.append(str(error))
             document = replace(document, related=related)
         parse = module.parse if self.parser_module else parser_for(self.kind)
-        records = list(parse(document))
+        with parse_budget(self.settings.getfloat("MEDALIST_PARSE_BUDGET", 10.0), document.url):
+            records = list(parse(document))
         follow = getattr(module, "follow", None)
         if follow is not None and depth < self.settings.getint("MEDALIST_FOLLOW_DEPTH", 2):
             for url in list(follow(document))[:limit]:
