@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from crawler.parsers._announcements import NAME, TITLE
+from crawler.parsers._changes import changes
 from crawler.parsers._dates import LONG_DATE, find_long_date, long_date
 from crawler.parsers._html import tree as markup_tree
 from crawler.parsers._text import clean
@@ -207,6 +208,26 @@ def officers(html: str, context_company: str | None = None) -> list[Officer]:
                 when = long_date(ended) if ended else find_long_date(sentence) or report_date
                 if old:
                     add(match.group("name"), Position(old, company, end=when), sentence, match)
+        for change in changes(sentence):
+            if change.name in people and any(
+                p.title == change.title or (p.title or "").startswith(change.title)
+                for p in people[change.name].positions
+            ):
+                continue
+            title = _trim_title(change.title, company)
+            if not title:
+                continue
+            when = change.effective or (
+                report_date if change.immediately else _start_of(sentence, report_date)
+            )
+            job = (
+                Position(title, company, start=when)
+                if change.kind == "start"
+                else Position(title, company, end=when)
+            )
+            whole = re.search(re.escape(change.name), sentence)
+            if whole:
+                add(change.name, job, sentence, whole)
     return list(people.values())
 
 
