@@ -63,6 +63,12 @@ _JOB_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+#: German compounds end in their job noun ("Softwareentwicklerin", "Projektleiter").
+_COMPOUND_HEADS = (
+    "entwickler", "entwicklerin", "ingenieur", "ingenieurin", "berater", "beraterin", "leiter",
+    "leiterin", "manager", "managerin", "engineer", "developer", "designer", "architekt",
+    "architektin", "analyst", "analystin",
+)  # fmt: skip
 _CASELESS_RUN = re.compile(r"^[^\W\d_]{2,4}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _WORD_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?$")
@@ -107,6 +113,6 @@ def is_title(text: str | None, limit: int = 80) -> bool:
     if len(words) > 10 or (text.endswith(".") and len(words) > 6):
         return False
     tokens = {t.casefold().strip(".") for t in _TITLE_SPLIT.split(text) if t}
-    if tokens & _JOB_NOUNS:
+    if tokens & _JOB_NOUNS or any(t.endswith(_COMPOUND_HEADS) for t in tokens):
         return True
     return not any(r.startswith("plain title") for r in classify(text).reasons)
