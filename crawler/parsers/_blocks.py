@@ -122,10 +122,12 @@ def people(tree: BeautifulSoup) -> list[Person]:
         tag.decompose()
     found: list[Person] = []
     seen: set[str] = set()
+    text = tree.get_text(" ")
     for parent in tree.find_all(True):
         for name, title in _alternating(parent) or _repeated(parent):
             key = name.casefold()
             if key not in seen:
                 seen.add(key)
                 found.append((name, title))
-    return found
+    # Inner and outer blocks are visited in tree order; say the people in reading order.
+    return sorted(found, key=lambda p: text.find(p[0]) % (len(text) + 1))

@@ -19,6 +19,7 @@ import mf2py
 from bs4 import BeautifulSoup, Tag
 
 from crawler.parsers._html import quiet
+from crawler.parsers._names import is_name
 from crawler.parsers._records import education as make_education
 from crawler.parsers._records import position as make_position
 from crawler.parsers._schemaorg import PersonParts
@@ -62,8 +63,23 @@ _TAIL_CONNECTOR = re.compile(
 
 
 def person_name(text: str | None) -> str | None:
-    """A resume's ``p-name`` without its "Resume of" (or "CV of", "Lebenslauf von"…) lead."""
-    return clean(_RESUME_OF.sub("", text or "")) or None
+    """A resume's ``p-name`` without its "Resume of" (or "CV of", "Lebenslauf von"…) lead; an
+    implied name that is a whole sentence ("Tim Berners-Lee, invented the World Wide Web.") is
+    cut to the personal name before its first comma, when that part reads as one."""
+    name = clean(_RESUME_OF.sub("", text or ""))
+    if name and not is_name(name) and "," in name:
+        head = clean(name.split(",", 1)[0])
+        if is_name(head):
+            return head
+    return name or None
+
+
+def _structured_name(card: object, name: str | None) -> str | None:
+    """``John Doe`` for a ``p-name`` built from value-class parts with no space ("JohnDoe")."""
+    given, family = _first(card, "given-name"), _first(card, "family-name")
+    if name and given and family and name.replace(" ", "") == f"{given}{family}":
+        return f"{given} {family}"
+    return name
 
 
 def _org_jobs(card: object) -> list[Position]:
@@ -86,13 +102,17 @@ def _org_jobs(card: object) -> list[Position]:
             own_title = own_title or title
             placed = True
         jobs.append((own_title, text))
+    children = card.get("children") if isinstance(card, dict) else None
+    for child in children or []:
+        if "h-org" in _types(child) and not orgs:
+            jobs.append((None, _first(child, "name", "org")))
     if title and not placed and not any(t for t, _ in jobs):
         jobs = [(title, jobs[0][1]), *jobs[1:]] if jobs else [(title, None)]
     return [j for j in (make_position(t, c) for t, c in jobs) if j]
 
 
 def _card_parts(card: object, name: str | None = None) -> PersonParts | None:
-    full_name = person_name(name or _first(card, "name"))
+    full_name = person_name(name or _structured_name(card, _first(card, "name")))
     if not full_name:
         return None
     parts = PersonParts(name=full_name)

@@ -143,7 +143,37 @@ CASES = [
             "mftests_microformats-v2_h-resume_education.html",
         )
     ),
+    # Websites: more microformats documents of the microformats/tests suite (h-resume contact,
+    # skills, affiliation, name only, mixed v1/v2 roots; h-card with a nested h-org, several
+    # p-orgs, an extended description)
+    *(
+        Case("website", f"microformats/{name}", f"https://person.example/mf/{name}", "text/html")
+        for name in (
+            "mftests_microformats-v2_h-resume_contact.html",
+            "mftests_microformats-v2_h-resume_skill.html",
+            "mftests_microformats-v2_h-resume_affiliation.html",
+            "mftests_microformats-v2_h-resume_justaname.html",
+            "mftests_microformats-mixed_h-resume_mixedroots.html",
+            "mftests_microformats-v2_h-card_nested.html",
+            "mftests_microformats-v2_h-card_p-property.html",
+            "mftests_microformats-v2_h-card_extendeddescription.html",
+        )
+    ),
     # Many-person sources
+    Case(
+        "team_page",
+        "team_pages/pibt4.0_Trustees.aspx.html",
+        "https://www.pibt.org/Trustees.aspx",
+        "text/html",
+        {"company": "PIBT"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/pibt4.0_AboutUs.aspx.html",
+        "https://www.pibt.org/AboutUs.aspx",
+        "text/html",
+        {"company": "PIBT"},
+    ),
     Case(
         "team_page",
         "appointments/chocolatey.org_about_team-section.html",
