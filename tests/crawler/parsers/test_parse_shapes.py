@@ -42,7 +42,8 @@ TEAM = "<html><head><title>Team | Acme</title></head><body>{}</body></html>"
             [("Jane Roe", "Chief Financial Officer"), ("John Doe", "VP Sales")],
         ),
         (
-            "<div><div><b>山田 太郎</b><br>Director</div><div><b>王小明</b><br>Engineer</div></div>",
+            "<div><div><b>山田 太郎</b><br>Director</div>"
+            "<div><b>王小明</b><br>Engineer</div></div>",
             [("山田 太郎", "Director"), ("王小明", "Engineer")],
         ),
     ],
