@@ -144,6 +144,8 @@ def _company(
     cover = _COVER.search(text)
     report_date = long_date(cover) if cover else None
     name = clean(cover.group("name").replace("\n", " ")) if cover else None
+    # Inline tags split "Co." into "Co ." in the text: close the gap before punctuation.
+    name = re.sub(r"\s+([.,])", r"\1", name) if name else None
     if name:
         written = re.search(re.escape(name), body, re.IGNORECASE)
         return (written.group(0) if written else name), report_date
@@ -225,9 +227,10 @@ def officers(html: str, context_company: str | None = None) -> list[Officer]:
                 if change.kind == "start"
                 else Position(title, company, end=when)
             )
-            whole = re.search(re.escape(change.name), sentence)
-            if whole:
-                add(change.name, job, sentence, whole)
+            # A long sentence is kept as its first _SENTENCE_LIMIT characters.
+            head = re.match(rf".{{0,{_SENTENCE_LIMIT - 1}}}", sentence, re.DOTALL)
+            if head:
+                add(change.name, job, sentence, head)
     return list(people.values())
 
 

@@ -207,6 +207,24 @@ CASES = [
     ),
     Case(
         "feed",
+        "appointments/edgartools_sec-8k_item502_JPMorgan_2026-06-25.html",
+        "https://www.sec.gov/Archives/edgar/data/19617/000001961726000241/jpm-20260624.htm",
+        "text/html",
+    ),
+    Case(
+        "feed",
+        "appointments/edgartools_sec-8k_item502e_NVIDIA_2026-03.html",
+        "https://www.sec.gov/Archives/edgar/data/1045810/000104581026000024/nvda-8k.htm",
+        "text/html",
+    ),
+    Case(
+        "feed",
+        "appointments/edgartools_sec-8k_item502e_Nordstrom_2023-03.html",
+        "https://www.sec.gov/Archives/edgar/data/72333/nordstrom-8k.htm",
+        "text/html",
+    ),
+    Case(
+        "feed",
         "appointments/edgartools_sec-edgar-getcurrent-atom_2025-12-12_start3400.xml",
         "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&output=atom",
         "application/atom+xml",
