@@ -9,6 +9,13 @@ It answers only what it is sure of, and nothing when unsure:
   short runs of words; two different such sentences are ambiguous and give no job.
   English ``I am a/an/the T at C``, ``I'm …``, ``I work as T at C``; German ``Ich bin T bei C``;
   French ``Je suis T chez C``; Spanish ``Soy T en C``.
+* a self-introduction giving the name and a title without a company: ``I'm Paul, a DevOps
+  Engineer.``, ``Ich bin Paul, Softwareentwickler``, ``Je suis Paul, ingénieur …``, ``Soy Paul,
+  desarrollador …``: the name (when the page gives none) and a title, only when the title is
+  title-like by the seniority lexicon (:func:`crawler.parsers._names.is_title`).
+* dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
+  ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
+  the end), each a position, with the same title test.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import re
 
 from bs4 import BeautifulSoup
 
+from crawler.parsers._names import is_name, is_title
 from crawler.parsers._records import position as make_position
 from crawler.parsers._schemaorg import PersonParts
 from crawler.parsers._text import clean
@@ -36,6 +44,19 @@ _JOB_SENTENCES = [
     re.compile(rf"\bJe\s+suis\s+(?:actuellement\s+)?(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"),
     re.compile(rf"\bSoy\s+(?P<title>{_RUN})\s+en\s+(?P<company>{_CO})"),
 ]
+_INTRO = re.compile(
+    r"\b(?:I(?:\s+am|’m|'m)|Ich\s+bin|Je\s+suis|Soy)\s+(?P<name>[^\W\d_][^,.;:!?()]{0,40}?),\s+"
+    r"(?:a|an|ein|eine|un|une|una)?\s*(?P<title>[^.;:!?()]{2,60}?)(?:\s+(?:at|bei|chez|en)\s+(?P<company>"
+    + _CO
+    + r"))?\s*(?:[.;!]|$)"
+)
+_NOW = r"(?:now|present|today|heute|aujourd[’']hui|actualidad|hoy|\d{4})"
+_DATED = re.compile(
+    r"^(?P<title>[^,.;:!?()]{2,60}?)\s+(?:at|bei|chez|en)\s+(?P<company>"
+    + _CO
+    + rf"),?\s+(?:\(?)(?P<start>\d{{4}})\s*[-–—]\s*(?P<end>{_NOW})\)?\.?$",
+    re.IGNORECASE,
+)
 _TITLE_WORDS = re.compile(r"^(?:[\w/&+’'-]+\s?){1,6}$")
 
 
@@ -84,13 +105,58 @@ def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
     return jobs
 
 
+def introductions(lines: list[str]) -> dict[tuple[str, str | None, str | None], str]:
+    """Each (name, title, company) of an ``I'm Paul, a DevOps Engineer`` sentence."""
+    found: dict[tuple[str, str | None, str | None], str] = {}
+    for line in lines:
+        for m in _INTRO.finditer(line):
+            name, title = clean(m.group("name")), clean(m.group("title"))
+            if name and title and is_title(title) and (is_name(name) or " " not in name):
+                found.setdefault((name, title, clean(m.group("company"))), line)
+    return found
+
+
+def dated_lines(lines: list[str]) -> list[tuple[str, str, str, str | None]]:
+    """(title, company, start year, end year or None) of each ``T at C, 2014-now`` line."""
+    out: list[tuple[str, str, str, str | None]] = []
+    for line in lines:
+        m = _DATED.match(line)
+        if m and is_title(clean(m.group("title"))):
+            end = m.group("end")
+            out.append(
+                (
+                    clean(m.group("title")) or "",
+                    clean(m.group("company")) or "",
+                    m.group("start"),
+                    end if end.isdigit() else None,
+                )
+            )
+    return out
+
+
 def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     """The person (at most one) and the sentence that gave their job, if any."""
     name = _name(tree)
+    lines = sentences(tree)
+    intros = introductions(lines)
+    if not name and len({n for n, _, _ in intros}) == 1:
+        given = next(iter(intros))[0]
+        name = given if is_name(given) else None
     if not name:
         return [], None
     parts = PersonParts(name=name)
-    jobs = job_sentences(sentences(tree))
+    dated = dated_lines(lines)
+    for d_title, d_company, start, end in dated:
+        job = make_position(d_title, d_company, start, end)
+        if job:
+            parts.positions.append(job)
+    jobs = job_sentences(lines)
+    first = name.split()[0]
+    for (who, i_title, i_company), said in intros.items():
+        if who in (name, first):
+            jobs.setdefault((i_title, i_company), said)
+    if dated and not jobs:
+        return [parts], None
     if len(jobs) != 1:
         return [parts], None
     (title, company), line = next(iter(jobs.items()))

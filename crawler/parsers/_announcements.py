@@ -8,6 +8,10 @@ words, titles and companies are runs of capitalised words joined by ``of``/``and
 * ``X appointed (as) Z of|at Y`` / ``X named Z of|at Y``
 * ``X promoted to Z`` (the company then comes from the caller, when it knows one)
 
+Then, when none of these matched, the sentence grammar of :mod:`crawler.parsers._changes`
+(several people per sentence, ages, ``effective`` dates, ``succeeds``, resignations and
+retirements, which are announcements of an end).
+
 Anything else gives nothing: a wrong appointment costs a recruiter more than a missed one.
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawler.parsers._changes import changes
 from crawler.parsers._text import clean
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'&/.-]*"
@@ -78,6 +83,8 @@ class Announcement:
     title: str
     company: str | None
     sentence: str
+    #: The title ends (a resignation, a retirement, a successor named) rather than starts.
+    ended: bool = False
 
 
 _ABBREVIATED = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.A|N\.V|[A-Z])\.$")
@@ -108,4 +115,14 @@ def find(text: str, company: str | None = None) -> list[Announcement]:
             found.append(Announcement(name, title, where, clean(text) or text))
         if found:
             return found
+    for change in changes(text):
+        found.append(
+            Announcement(
+                change.name,
+                change.title,
+                change.company or company,
+                clean(text) or text,
+                ended=change.kind == "end",
+            )
+        )
     return found

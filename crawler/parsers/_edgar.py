@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from crawler.parsers._announcements import NAME, TITLE
+from crawler.parsers._changes import changes
 from crawler.parsers._dates import LONG_DATE, find_long_date, long_date
 from crawler.parsers._html import tree as markup_tree
 from crawler.parsers._text import clean
@@ -143,6 +144,8 @@ def _company(
     cover = _COVER.search(text)
     report_date = long_date(cover) if cover else None
     name = clean(cover.group("name").replace("\n", " ")) if cover else None
+    # Inline tags split "Co." into "Co ." in the text: close the gap before punctuation.
+    name = re.sub(r"\s+([.,])", r"\1", name) if name else None
     if name:
         written = re.search(re.escape(name), body, re.IGNORECASE)
         return (written.group(0) if written else name), report_date
@@ -207,6 +210,27 @@ def officers(html: str, context_company: str | None = None) -> list[Officer]:
                 when = long_date(ended) if ended else find_long_date(sentence) or report_date
                 if old:
                     add(match.group("name"), Position(old, company, end=when), sentence, match)
+        for change in changes(sentence):
+            if change.name in people and any(
+                p.title == change.title or (p.title or "").startswith(change.title)
+                for p in people[change.name].positions
+            ):
+                continue
+            title = _trim_title(change.title, company)
+            if not title:
+                continue
+            when = change.effective or (
+                report_date if change.immediately else _start_of(sentence, report_date)
+            )
+            job = (
+                Position(title, company, start=when)
+                if change.kind == "start"
+                else Position(title, company, end=when)
+            )
+            # A long sentence is kept as its first _SENTENCE_LIMIT characters.
+            head = re.match(rf".{{0,{_SENTENCE_LIMIT - 1}}}", sentence, re.DOTALL)
+            if head:
+                add(change.name, job, sentence, head)
     return list(people.values())
 
 

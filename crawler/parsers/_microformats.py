@@ -12,12 +12,14 @@ Only the page's own person is taken: every ``h-resume``; else a lone top-level `
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import mf2py
 from bs4 import BeautifulSoup, Tag
 
 from crawler.parsers._html import quiet
+from crawler.parsers._names import is_name
 from crawler.parsers._records import education as make_education
 from crawler.parsers._records import position as make_position
 from crawler.parsers._schemaorg import PersonParts
@@ -49,14 +51,72 @@ def _first(item: object, *names: str) -> str | None:
     return None
 
 
+_RESUME_OF = re.compile(
+    r"^(?:(?:the\s+)?(?:resume|résumé|cv|curriculum\s+vitae)\s+(?:of|for|de)|lebenslauf\s+(?:von|de)"
+    r"|curr[ií]culum\s+(?:vitae\s+)?de)\s+",
+    re.IGNORECASE,
+)
+_TAIL_CONNECTOR = re.compile(
+    r"[\s,;:(–—-]*(?:\b(?:as|als|comme|como|in\s+the\s+role\s+of)(?:\s+(?:an?|the|der|die|un|une|una))?)?[\s,;:(–—-]*$",
+    re.IGNORECASE,
+)
+
+
+def person_name(text: str | None) -> str | None:
+    """A resume's ``p-name`` without its "Resume of" (or "CV of", "Lebenslauf von"…) lead; an
+    implied name that is a whole sentence ("Tim Berners-Lee, invented the World Wide Web.") is
+    cut to the personal name before its first comma, when that part reads as one."""
+    name = clean(_RESUME_OF.sub("", text or ""))
+    if name and not is_name(name) and "," in name:
+        head = clean(name.split(",", 1)[0])
+        if is_name(head):
+            return head
+    return name or None
+
+
+def _structured_name(card: object, name: str | None) -> str | None:
+    """``John Doe`` for a ``p-name`` built from value-class parts with no space ("JohnDoe")."""
+    given, family = _first(card, "given-name"), _first(card, "family-name")
+    if name and given and family and name.replace(" ", "") == f"{given}{family}":
+        return f"{given} {family}"
+    return name
+
+
+def _org_jobs(card: object) -> list[Position]:
+    """One position per ``p-org``; the ``p-job-title`` goes to the org whose text holds it (``I
+    work for <Cloudflare as a Software Engineer>``), or that nests it (an ``h-card`` org with its
+    own ``p-job-title``), else to the first org."""
+    title = _first(card, "job-title", "title", "role")
+    orgs = [o for o in _props(card).get("org") or [] if isinstance(o, (str, dict))]
+    jobs: list[tuple[str | None, str | None]] = []
+    placed = False
+    for org in orgs:
+        own_title = _first(org, "job-title", "title", "role") if isinstance(org, dict) else None
+        text = _first({"properties": {"org": [org]}}, "org")
+        if isinstance(org, dict) and _props(org):
+            text = _first(org, "name", "org") or text
+        if text and own_title and own_title in text:
+            text = clean(text.replace(own_title, " "))
+        if text and title and title in text and text != title:
+            text = clean(_TAIL_CONNECTOR.sub("", text.split(title, 1)[0]))
+            own_title = own_title or title
+            placed = True
+        jobs.append((own_title, text))
+    children = card.get("children") if isinstance(card, dict) else None
+    for child in children or []:
+        if "h-org" in _types(child) and not orgs:
+            jobs.append((None, _first(child, "name", "org")))
+    if title and not placed and not any(t for t, _ in jobs):
+        jobs = [(title, jobs[0][1]), *jobs[1:]] if jobs else [(title, None)]
+    return [j for j in (make_position(t, c) for t, c in jobs) if j]
+
+
 def _card_parts(card: object, name: str | None = None) -> PersonParts | None:
-    full_name = name or _first(card, "name")
+    full_name = person_name(name or _structured_name(card, _first(card, "name")))
     if not full_name:
         return None
     parts = PersonParts(name=full_name)
-    job = make_position(_first(card, "job-title", "title", "role"), _first(card, "org"))
-    if job:
-        parts.positions.append(job)
+    parts.positions.extend(_org_jobs(card))
     parts.location = join(
         _first(card, "locality"), _first(card, "region"), _first(card, "country-name")
     ) or _first(card, "adr", "location")
@@ -65,10 +125,32 @@ def _card_parts(card: object, name: str | None = None) -> PersonParts | None:
     return parts
 
 
+def _types(item: object) -> list[str]:
+    found = item.get("type") if isinstance(item, dict) else None
+    return [t for t in found or [] if isinstance(t, str)]
+
+
+def _employer(item: object) -> str | None:
+    """An ``h-event`` experience's employer: its ``p-org``, else its ``p-location`` (text or a
+    nested ``h-card``), else the name of an ``h-card`` nested in it without a property."""
+    company = _first(item, "org", "location")
+    if company:
+        return company
+    children = item.get("children") if isinstance(item, dict) else None
+    for child in children or []:
+        if "h-card" in _types(child):
+            return _first(child, "org", "name")
+    return None
+
+
 def _experience(item: object) -> Position | None:
     title = _first(item, "job-title", "title", "role")
     company = _first(item, "org")
-    if not company and title:
+    is_event = "h-event" in _types(item) and "h-card" not in _types(item)
+    if is_event:
+        title = title or _first(item, "name")
+        company = company or _employer(item)
+    elif not company and title:
         name = _first(item, "name")
         company = name if name != title else None
     return make_position(
@@ -97,7 +179,7 @@ def _schooling(item: object) -> Education | None:
 def _resume_parts(resume: object) -> PersonParts | None:
     contacts = [c for c in _props(resume).get("contact") or [] if isinstance(c, dict)]
     contact = contacts[0] if contacts else {}
-    name = _first(resume, "name") or _first(contact, "name")
+    name = person_name(_first(resume, "name")) or person_name(_first(contact, "name"))
     parts = _card_parts(contact, name) if name else None
     if parts is None:
         return None

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 _SPACE = re.compile(r"\s+")
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[\W_]+")
 
 
 def clean(value: object) -> str | None:
@@ -23,9 +23,14 @@ def clean(value: object) -> str | None:
 
 
 def slug(value: str) -> str:
-    """``"Stephanie Hays"`` → ``"stephanie-hays"`` (accents folded, for stable ids)."""
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return _SLUG.sub("-", folded.lower()).strip("-")
+    """``"Stephanie Hays"`` → ``"stephanie-hays"``, for stable ids.
+
+    Accents are folded (``"Šárka Dvořák"`` → ``"sarka-dvorak"``) but letters of other scripts
+    are kept (``"Иван Петров"`` → ``"иван-петров"``), so two non-Latin names never collapse
+    into one empty slug."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SLUG.sub("-", unicodedata.normalize("NFC", folded).casefold()).strip("-")
 
 
 def unique(values: Iterable[str | None]) -> tuple[str, ...]:

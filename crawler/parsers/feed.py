@@ -151,7 +151,11 @@ def _announced(
         return []
     records = []
     for said in _announcements.find(text, clean(document.context.get("company"))):
-        job = Position(title=said.title, company=said.company, start=when)
+        job = (
+            Position(title=said.title, company=said.company, end=when)
+            if said.ended
+            else Position(title=said.title, company=said.company, start=when)
+        )
         records.append(
             build(
                 document,

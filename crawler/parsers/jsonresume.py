@@ -9,6 +9,10 @@
   ``certificates`` → education entries too (issuer as institution, the certificate as degree,
   its date as end), so a new certificate surfaces as new education.
 * ``skills`` → the skill names and their keywords; ``languages`` → the language names.
+
+Text fields holding HTML markup (an ``institution`` given as ``<a href="…">MIT</a>``, entities
+such as ``&amp;``) are reduced to their text first (:func:`plain`), so markup never reaches a
+record. Nesting deeper than 32 levels is not read.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from typing import Any
 
 from crawler.parsers._document import Document
+from crawler.parsers._html import tree as markup_tree
 from crawler.parsers._records import build, education, position
 from crawler.parsers._text import clean, join
 from enrichment.errors import SourceError
@@ -68,8 +73,25 @@ def _skills(data: dict[str, Any]) -> list[str | None]:
     return out
 
 
+_MARKUP = re.compile(r"<[A-Za-z/!][^>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
+_DEPTH_LIMIT = 32
+
+
+def plain(value: Any, depth: int = 0) -> Any:
+    """``value`` with every string that holds HTML markup replaced by the markup's text."""
+    if depth > _DEPTH_LIMIT:
+        return None
+    if isinstance(value, str):
+        return clean(markup_tree(value).get_text(" ")) if _MARKUP.search(value) else value
+    if isinstance(value, dict):
+        return {k: plain(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v, depth + 1) for v in value]
+    return value
+
+
 def parse(document: Document) -> list[ProfileRecord]:
-    data = document.json()
+    data = plain(document.json())
     if not isinstance(data, dict):
         raise SourceError(f"{document.url}: a JSON Resume must be a JSON object")
     basics = data.get("basics")

@@ -7,7 +7,12 @@ One record per person, each with a current position (title at the company). Read
    says ``name``) that looks like a personal name, followed within the same card by one short
    text line (the next ``p``/``span``/``div``/heading, or an element whose class says ``title``,
    ``role`` or ``position``) taken as the title.
-3. Tables: rows whose header (or first row) names a ``name`` column and a ``title``/``role``/
+3. Repeated blocks, found by structure (:mod:`crawler.parsers._blocks`): sibling elements of
+   one shape (list items, ``dt``/``dd`` pairs, table rows, ``div`` columns) whose lines are a
+   name and then a title (``<strong>Name</strong><br>Title``), or a one-line ``Name, Title.``;
+   and runs of sibling elements alternating a name and a title (``h5`` name, ``h6`` role). The
+   title must be title-like by the seniority lexicon (:mod:`crawler.parsers._names`).
+4. Tables: rows whose header (or first row) names a ``name`` column and a ``title``/``role``/
    ``position`` column.
 
 The company is ``document.context["company"]`` when the source row gives it; else the page's
@@ -22,19 +27,16 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from crawler.parsers import _schemaorg
+from crawler.parsers import _blocks, _schemaorg
 from crawler.parsers._document import Document
 from crawler.parsers._html import soup
+from crawler.parsers._names import NOT_NAMES, is_name
 from crawler.parsers._records import build, position
 from crawler.parsers._text import clean, slug
 from enrichment.model import ProfileRecord
 
 KIND = "team_page"
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*\.?"
-_PERSON_NAME = re.compile(
-    rf"^{_NAME_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|la|le|du)\s+)?{_NAME_WORD}){{1,3}}$"
-)
 _TITLE_LIMIT = 80
 _HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 _TITLE_CLASS = re.compile(r"title|role|position|job", re.IGNORECASE)
@@ -42,47 +44,10 @@ _NAME_CLASS = re.compile(r"(^|[-_])name($|[-_])", re.IGNORECASE)
 _BUTTONISH = re.compile(r"\b(btn|button)\b", re.IGNORECASE)
 
 
-#: Words that make a heading a section title ("Our Team", "Meet the Board"), not a person.
-_NOT_NAMES = frozenset(
-    {
-        "our",
-        "the",
-        "team",
-        "meet",
-        "about",
-        "contact",
-        "leadership",
-        "board",
-        "management",
-        "staff",
-        "people",
-        "careers",
-        "news",
-        "company",
-        "directors",
-        "advisors",
-        "advisory",
-        "founders",
-        "executives",
-        "executive",
-        "partners",
-        "investors",
-        "us",
-        "join",
-        "jobs",
-        "blog",
-        "services",
-        "products",
-        "home",
-        "welcome",
-    }
-)
-
-
 def _is_name(text: str | None) -> bool:
-    if not text or len(text) > 60 or not _PERSON_NAME.match(text):
-        return False
-    return not any(word.lower().strip(".") in _NOT_NAMES for word in text.split())
+    return is_name(text) and not any(
+        w.casefold().strip(".") in NOT_NAMES for w in (text or "").split()
+    )
 
 
 def company_of(document: Document, tree: BeautifulSoup) -> str | None:
@@ -176,7 +141,7 @@ def parse(document: Document) -> list[ProfileRecord]:
         (p.name, next((j.title for j in p.positions if j.title), None))
         for p in _schemaorg.extract(document.text, document.url)
     ]
-    people = [p for p in people if p[1]] or _cards(tree) or _tables(tree)
+    people = [p for p in people if p[1]] or _cards(tree) or _blocks.people(tree) or _tables(tree)
     records: list[ProfileRecord] = []
     seen: set[str] = set()
     for name, title in people:

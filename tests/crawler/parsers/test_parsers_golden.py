@@ -143,7 +143,37 @@ CASES = [
             "mftests_microformats-v2_h-resume_education.html",
         )
     ),
+    # Websites: more microformats documents of the microformats/tests suite (h-resume contact,
+    # skills, affiliation, name only, mixed v1/v2 roots; h-card with a nested h-org, several
+    # p-orgs, an extended description)
+    *(
+        Case("website", f"microformats/{name}", f"https://person.example/mf/{name}", "text/html")
+        for name in (
+            "mftests_microformats-v2_h-resume_contact.html",
+            "mftests_microformats-v2_h-resume_skill.html",
+            "mftests_microformats-v2_h-resume_affiliation.html",
+            "mftests_microformats-v2_h-resume_justaname.html",
+            "mftests_microformats-mixed_h-resume_mixedroots.html",
+            "mftests_microformats-v2_h-card_nested.html",
+            "mftests_microformats-v2_h-card_p-property.html",
+            "mftests_microformats-v2_h-card_extendeddescription.html",
+        )
+    ),
     # Many-person sources
+    Case(
+        "team_page",
+        "team_pages/pibt4.0_Trustees.aspx.html",
+        "https://www.pibt.org/Trustees.aspx",
+        "text/html",
+        {"company": "PIBT"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/pibt4.0_AboutUs.aspx.html",
+        "https://www.pibt.org/AboutUs.aspx",
+        "text/html",
+        {"company": "PIBT"},
+    ),
     Case(
         "team_page",
         "appointments/chocolatey.org_about_team-section.html",
@@ -173,6 +203,24 @@ CASES = [
         "feed",
         "appointments/edgartools_sec-8k_item502_BlackRock_2023-02-24.html",
         "https://www.sec.gov/Archives/edgar/data/1364742/000119312523050781/d451218d8k.htm",
+        "text/html",
+    ),
+    Case(
+        "feed",
+        "appointments/edgartools_sec-8k_item502_JPMorgan_2026-06-25.html",
+        "https://www.sec.gov/Archives/edgar/data/19617/000001961726000241/jpm-20260624.htm",
+        "text/html",
+    ),
+    Case(
+        "feed",
+        "appointments/edgartools_sec-8k_item502e_NVIDIA_2026-03.html",
+        "https://www.sec.gov/Archives/edgar/data/1045810/000104581026000024/nvda-8k.htm",
+        "text/html",
+    ),
+    Case(
+        "feed",
+        "appointments/edgartools_sec-8k_item502e_Nordstrom_2023-03.html",
+        "https://www.sec.gov/Archives/edgar/data/72333/nordstrom-8k.htm",
         "text/html",
     ),
     Case(

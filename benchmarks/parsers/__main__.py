@@ -1,0 +1,109 @@
+"""``python -m benchmarks.parsers [--split all|before|after]``: facts recall and precision.
+
+Every golden case of ``tests/crawler/parsers/test_parsers_golden.py`` is parsed again and its
+facts (:mod:`benchmarks.parsers.facts`) are compared with those of its expected JSON, per parser
+kind. ``--split after`` reads only the documents collected after the rules for their shape were
+written (the README names them); ``before`` the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+
+from benchmarks.parsers.facts import all_facts
+from crawler.parsers import parser_for
+
+ROOT = Path(__file__).resolve().parents[2]
+TESTS = ROOT / "tests" / "crawler" / "parsers"
+GOLDEN = ROOT / "tests" / "crawler" / "golden"
+
+#: Documents found after the rules for their shape were written (see the README).
+AFTER = frozenset(
+    {
+        "mftests_microformats-v2_h-resume_contact",
+        "mftests_microformats-v2_h-resume_skill",
+        "mftests_microformats-v2_h-resume_affiliation",
+        "mftests_microformats-v2_h-resume_justaname",
+        "mftests_microformats-mixed_h-resume_mixedroots",
+        "mftests_microformats-v2_h-card_nested",
+        "mftests_microformats-v2_h-card_p-property",
+        "mftests_microformats-v2_h-card_extendeddescription",
+        "pibt4.0_Trustees.aspx",
+        "pibt4.0_AboutUs.aspx",
+        "edgartools_sec-8k_item502_JPMorgan_2026-06-25",
+        "edgartools_sec-8k_item502e_NVIDIA_2026-03",
+        "edgartools_sec-8k_item502e_Nordstrom_2023-03",
+    }
+)
+KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
+
+
+def _cases() -> ModuleType:
+    sys.path.insert(0, str(TESTS))
+    spec = importlib.util.spec_from_file_location("golden_cases", TESTS / "test_parsers_golden.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the golden cases from {TESTS}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["golden_cases"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.parsers")
+    parser.add_argument("--split", choices=("all", "before", "after"), default="all")
+    args = parser.parse_args(argv)
+    module = _cases()
+    expected_n: dict[str, int] = defaultdict(int)
+    found_n: dict[str, int] = defaultdict(int)
+    right_n: dict[str, int] = defaultdict(int)
+    docs: dict[str, int] = defaultdict(int)
+    misses: list[str] = []
+    started = time.perf_counter()
+    for case in module.CASES:
+        if args.split == "after" and case.name not in AFTER:
+            continue
+        if args.split == "before" and case.name in AFTER:
+            continue
+        doc = module.document(
+            case.fixture, case.url, content_type=case.content_type, context=case.context
+        )
+        actual = all_facts([r.to_dict() for r in parser_for(case.kind)(doc)])
+        path = GOLDEN / f"{case.name}.expected.json"
+        expected = all_facts(json.loads(path.read_text(encoding="utf-8")))
+        docs[case.kind] += 1
+        expected_n[case.kind] += len(expected)
+        found_n[case.kind] += len(actual)
+        right_n[case.kind] += len(expected & actual)
+        misses += [f"{case.name}: missed {f}" for f in sorted(expected - actual)]
+        misses += [f"{case.name}: extra {f}" for f in sorted(actual - expected)]
+    elapsed = time.perf_counter() - started
+    print(f"split={args.split}  load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
+    print(f"{'kind':<11} {'docs':>4} {'facts':>6} {'found':>6} {'recall':>7} {'precision':>9}")
+    failed = False
+    for kind in KINDS:
+        if not docs[kind]:
+            continue
+        recall = right_n[kind] / expected_n[kind] if expected_n[kind] else 1.0
+        precision = right_n[kind] / found_n[kind] if found_n[kind] else 1.0
+        failed |= recall < 0.95 or precision < 0.98
+        print(
+            f"{kind:<11} {docs[kind]:>4} {expected_n[kind]:>6} {found_n[kind]:>6} "
+            f"{recall:>7.3f} {precision:>9.3f}"
+        )
+    print(f"{sum(docs.values())} documents in {elapsed:.2f} s")
+    for line in misses[:40]:
+        print(" ", line)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

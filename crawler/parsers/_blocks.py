@@ -1,0 +1,133 @@
+"""People in repeated blocks of a page, found by structure rather than by class names.
+
+A team page repeats one shape per person. Two structures are read:
+
+* **Repeated siblings**: two or more sibling elements of the same tag and classes (``li``,
+  ``tr``, ``div.column-4``…) whose text lines start with a name and then a title
+  (``<strong>Jack Stoughton</strong><br>Chairman``), or whose single line is ``Name, Title``
+  (also ``Name – Title``, ``Name - Title``, ``Name | Title``).
+* **Alternating siblings**: a run of sibling elements where a name is followed by a title
+  (``<h5>Name</h5><h6>Role</h6>``, ``<dt><a>Name</a></dt><dd>Title</dd>``), two or more times.
+
+A name is :func:`~crawler.parsers._names.is_name`, a title
+:func:`~crawler.parsers._names.is_title`; anything else is skipped, so a page of prose yields
+nobody. Elements with much text (over 600 characters) are not person blocks and are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from crawler.parsers._names import is_name, is_title
+from crawler.parsers._text import clean
+
+_BLOCK = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "td", "th", "tr", "table", "section", "article", "header", "footer", "figure",
+        "figcaption", "br", "hr", "blockquote", "address",
+    }
+)  # fmt: skip
+_SKIP = frozenset({"script", "style", "noscript", "template", "nav", "svg", "button", "form"})
+_TEXT_LIMIT = 600
+_ONE_LINE = re.compile(r"^(?P<name>[^,–—|]+?)\s*(?:,|\s[–—|-]\s)\s*(?P<title>.+?)\.?$")
+
+Person = tuple[str, str | None]
+
+
+def lines(el: Tag) -> list[str]:
+    """The element's text, one line per block element or ``<br>``."""
+    out: list[str] = []
+    current: list[str] = []
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name in _BLOCK:
+                out.append(" ".join(current))
+                current = []
+        elif type(node) is NavigableString and not any(
+            p.name in _SKIP for p in node.parents if p is not el
+        ):
+            current.append(str(node))
+    out.append(" ".join(current))
+    return [t for t in (clean(x) for x in out) if t]
+
+
+def _title(text: str) -> str | None:
+    text = text.strip(" ,;–—-")
+    return text if is_title(text) else None
+
+
+def person_of(texts: list[str]) -> Person | None:
+    """(name, title) when the lines are a name then a title, or one ``Name, Title`` line."""
+    if not texts:
+        return None
+    if is_name(texts[0]):
+        if len(texts) > 1:
+            title = _title(texts[1])
+            return (texts[0], title) if title else None
+        return None
+    match = _ONE_LINE.match(texts[0])
+    if match and is_name(clean(match.group("name"))):
+        title = _title(match.group("title"))
+        if title:
+            return clean(match.group("name")) or "", title
+    return None
+
+
+def _signature(el: Tag) -> tuple[str, tuple[str, ...]]:
+    return el.name, tuple(sorted(el.get("class") or []))
+
+
+def _short(el: Tag) -> bool:
+    return len(el.get_text()) <= _TEXT_LIMIT
+
+
+def _repeated(parent: Tag) -> list[Person]:
+    groups: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+    for child in parent.find_all(True, recursive=False):
+        if child.name not in _SKIP:
+            groups[_signature(child)].append(child)
+    found: list[Person] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        people = [p for m in members if _short(m) for p in [person_of(lines(m))] if p]
+        if len(people) >= 2:
+            found += people
+    return found
+
+
+def _alternating(parent: Tag) -> list[Person]:
+    children = [c for c in parent.find_all(True, recursive=False) if c.name not in _SKIP]
+    found: list[Person] = []
+    i = 0
+    while i + 1 < len(children):
+        a, b = children[i], children[i + 1]
+        if _short(a) and _short(b) and _signature(a) != _signature(b):
+            name, title = clean(a.get_text(" ")), clean(b.get_text(" "))
+            if is_name(name) and title and _title(title):
+                found.append((name or "", _title(title) or ""))
+                i += 2
+                continue
+        i += 1
+    return found if len(found) >= 2 else []
+
+
+def people(tree: BeautifulSoup) -> list[Person]:
+    """Every (name, title) found in repeated or alternating blocks, in page order, once each."""
+    for tag in tree(list(_SKIP)):
+        tag.decompose()
+    found: list[Person] = []
+    seen: set[str] = set()
+    text = tree.get_text(" ")
+    for parent in tree.find_all(True):
+        for name, title in _alternating(parent) or _repeated(parent):
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                found.append((name, title))
+    # Inner and outer blocks are visited in tree order; say the people in reading order.
+    return sorted(found, key=lambda p: text.find(p[0]) % (len(text) + 1))

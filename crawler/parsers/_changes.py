@@ -1,0 +1,187 @@
+"""A small grammar of career-change sentences, as filings and press releases write them.
+
+One sentence is read as ``SUBJECTS [APPOSITIVE] VERB OBJECT [EFFECTIVE]``, or actively as
+``AGENT VERB SUBJECTS [APPOSITIVE] OBJECT`` ("The Board appointed John Ternus, …, as Chief
+Executive Officer"). The nonterminals:
+
+* ``SUBJECTS``: one or more ``PERSON`` joined by ``,``/``and`` ("Doug Petno, 61, and Troy
+  Rohrbaugh, 56"); a ``PERSON`` is an optional honorific, a full name (two or more capitalised
+  words, any script) and an optional age (", 61,").
+* ``APPOSITIVE``: one comma-delimited phrase after the subjects (", Co-CEOs of the Commercial &
+  Investment Bank,"), skipped.
+* ``VERB``, by the change it states:
+  - *start*: ``(has|have) been|was|were|is|are|will be`` + ``appointed|elected|named|promoted|
+    hired``, optionally ``to (serve as|the role(s) of)``; ``joins|joined|has joined COMPANY``;
+    ``succeeds|will succeed|succeeded OTHER`` (then OTHER's end of the same title);
+  - *end*: ``resigned|retired|stepped down|departed`` with their ``will``/``has`` forms, and
+    ``notified the Company/Board … that (he|she|they) (will|would|intends to) resign|retire|
+    step down``, optionally ``from (his|her|their) position(s)``.
+* ``OBJECT``: ``(as)? (the|a|an|its|our)? TITLE ((of|at) COMPANY)?``; a TITLE is a run of
+  capitalised words joined by ``of``/``and``/``&``/``for``, or ``member of the Board (of
+  Directors)``.
+* ``EFFECTIVE``: ``effective (as of|on)? DATE`` or ``effective immediately``.
+
+What does not parse gives nothing: no title is guessed from a sentence outside this grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.parsers._dates import LONG_DATE, long_date
+from crawler.parsers._names import is_name
+from crawler.parsers._text import clean
+from enrichment.dates import PartialDate
+
+_U = r"[^\W\d_]"  # a letter of any script
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω])"
+_NAME_WORD = rf"{_CAP}(?:{_U}|['’.-](?={_U}))*\.?"
+_INITIAL = rf"{_CAP}\."
+_PARTICLE = rf"(?:van|von|de|da|del|der|di|la|le|du)(?=\s+{_CAP})"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_INITIAL}|{_NAME_WORD}|{_PARTICLE})){{1,4}}?"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)"
+_AGE = r"(?:,\s*(?:age\s+)?\d{2}\s*,?)"
+_PERSON = rf"{_HONORIFIC}?(?:{NAME}){_AGE}?"
+_SUBJECTS = rf"(?P<subjects>{_PERSON}(?:\s*,?\s*(?:and\s+)?{_PERSON}){{0,5}})"
+_APPOSITIVE = r"(?:\s*,\s*[^,.;]{2,120}?\s*,)?"
+_CONNECT = r"(?:of|and|&|for|de|du|la)"
+_TITLE_WORD = rf"{_CAP}[\w’'&/.-]*"
+TITLE = (
+    rf"(?:(?:a\s+)?[Mm]ember\s+of\s+(?:the|its|our)\s+Board(?:\s+of\s+Directors)?"
+    rf"|{_TITLE_WORD}(?:,?\s+(?:{_TITLE_WORD}|{_CONNECT}(?=\s+{_CAP}))){{0,8}})"
+)
+_ART = r"(?:(?:the|a|an|its|our|their|his|her)\s+)?"
+_COMPANY = rf"(?P<company>{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|&|and|of)(?=\s|$|[,.;]))*?)"
+_OBJECT = (
+    rf"(?:as\s+)?{_ART}(?:(?:new|next|interim)\s+)?(?P<title>{TITLE})"
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?{_COMPANY})?(?=$|[,.;:)]|\s+(?:and|effective|to|on|in|who|with|from|until|by)\b)"
+)
+_BE = r"(?:(?:has|have)\s+been|was|were|is|are|will\s+be|had\s+been)\s+"
+_ROLE_OF = r"(?:to\s+(?:serve\s+as|the\s+(?:roles?|positions?|offices?)\s+of)\s+|to\s+)"
+_START_VERB = rf"(?:{_BE})?(?:appointed|elected|named|promoted|hired)\s+{_ROLE_OF}?"
+_END_VERB = (
+    r"(?:(?:has|have|had)\s+)?(?:will\s+|intends\s+to\s+|would\s+)?"
+    r"(?:resigned|resign|retired|retire|stepped\s+down|step\s+down|departed|depart)"
+    r"(?:\s+from\s+(?:(?:his|her|their)\s+)?(?:positions?|roles?|offices?)(?:\s+as)?)?\s+"
+)
+_NOTIFIED = (
+    r"(?:has\s+)?(?:notified|informed|advised)\s+the\s+(?:Company|Board)[^.;]{0,100}?\s+that\s+"
+    r"(?:he|she|they)\s+"
+)
+_GRAMMAR = [
+    ("start", re.compile(rf"{_SUBJECTS}{_APPOSITIVE}\s+{_START_VERB}{_OBJECT}")),
+    (
+        "end",
+        re.compile(
+            rf"{_SUBJECTS}{_APPOSITIVE}\s+(?:{_NOTIFIED})?{_END_VERB}(?:as\s+)?{_ART}(?P<title>{TITLE})"
+        ),
+    ),
+    (
+        "start",
+        re.compile(
+            rf"\b(?:appointed|elected|named|promoted|hired)\s+{_SUBJECTS}{_APPOSITIVE}\s*"
+            rf"(?:(?:as|to\s+serve\s+as|to\s+the\s+(?:roles?|positions?)\s+of|to)\s+)?{_OBJECT}"
+        ),
+    ),
+    (
+        "succeed",
+        re.compile(
+            rf"{_SUBJECTS}{_APPOSITIVE}\s+(?:will\s+)?(?:succeeds?|succeeded|replaces?|replaced)\s+"
+            rf"(?P<other>{_HONORIFIC}?{NAME}){_APPOSITIVE}\s+as\s+{_ART}(?P<title>{TITLE})"
+        ),
+    ),
+]
+_DATE = LONG_DATE.pattern.removeprefix(r"\b").removesuffix(r"\b")
+_EFFECTIVE = re.compile(
+    rf"\beffective\s+(?:as\s+of\s+|on\s+)?(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+_PERSON_SPLIT = re.compile(rf"\s*(?:{_AGE}|,)?\s*(?:,\s*)?\band\b\s*|\s*{_AGE}\s*|\s*,\s*")
+_TRAILING = re.compile(r"(?:\s+(?:of|and|&|for|de|du|la))+$|[,\s]+$")
+_ABBREVIATED = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|[A-Z])\.$")
+_NOT_IN_NAMES = frozenset(
+    {
+        "company", "board", "directors", "committee", "registrant", "inc", "llc", "ltd",
+        "corp", "corporation", "group", "the", "chief", "officer", "president", "director",
+        "announces", "announced", "today", "holdings", "bank", "firm", "trust",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One person's change stated by a sentence: a title started or ended."""
+
+    name: str
+    title: str
+    kind: str  # "start" or "end"
+    company: str | None
+    effective: PartialDate | None
+    immediately: bool
+
+
+def _trim(text: str | None) -> str | None:
+    text = clean(text)
+    if not text:
+        return None
+    text = _TRAILING.sub("", text)
+    if text.endswith(".") and not _ABBREVIATED.search(text):
+        text = text[:-1]
+    return clean(text)
+
+
+def _people(subjects: str) -> list[str]:
+    names: list[str] = []
+    for part in _PERSON_SPLIT.split(subjects):
+        name = clean(re.sub(rf"^{_HONORIFIC}", "", part or ""))
+        if not name or name.isdigit():
+            continue
+        words = [w.casefold().strip(".,") for w in name.split()]
+        if is_name(name) and not any(w in _NOT_IN_NAMES for w in words):
+            names.append(name)
+    return names
+
+
+_DEFINED_TERM = re.compile(r"\s*\((?:the\s+)?[“\"'‘][^()]{1,60}[”\"'’]\)")
+_GENERIC_COMPANY = frozenset({"firm", "company", "corporation", "bank", "registrant", "board"})
+
+
+def _singular(title: str) -> str:
+    """``Co-Presidents`` → ``Co-President``: the title each of several subjects holds."""
+    head, _, last = title.rpartition(" ")
+    if last.endswith("s") and not last.endswith(("ss", "us", "ics")) and len(last) > 3:
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
+def changes(sentence: str) -> list[Change]:
+    """Every change the sentence states under the grammar above; nothing when it does not parse."""
+    found: list[Change] = []
+    sentence = _DEFINED_TERM.sub("", sentence)
+    effective = _EFFECTIVE.search(sentence)
+    when = long_date(effective) if effective else None
+    immediately = bool(re.search(r"\beffective\s+immediately\b", sentence, re.IGNORECASE))
+    for kind, rule in _GRAMMAR:
+        for match in rule.finditer(sentence):
+            title = _trim(match.group("title"))
+            if not title:
+                continue
+            if title.lower().startswith(("a member", "member")):
+                title = "Member of the Board" + (" of Directors" if "Directors" in title else "")
+            company = _trim(match.groupdict().get("company"))
+            if company and company.casefold() in _GENERIC_COMPANY:
+                company = None
+            people = _people(match.group("subjects"))
+            if len(people) > 1:
+                title = _singular(title)
+            for name in people:
+                found.append(
+                    Change(
+                        name, title, "end" if kind == "end" else "start", company, when, immediately
+                    )
+                )
+            if kind == "succeed":
+                for other in _people(match.group("other")):
+                    found.append(Change(other, title, "end", company, when, immediately))
+    return list(dict.fromkeys(found))

@@ -1,0 +1,118 @@
+"""Does a short text look like a personal name, or like a job title? Shared by the page parsers.
+
+A **name** is 2-5 words of letters (any script), each starting with a capital letter (Latin,
+Greek, Cyrillic…: ``"Łukasz Nowak"``, ``"Šárka Dvořák"``, ``"Иван Петров"``) or written in a
+script without letter case (``"山田 太郎"``, or one run of 2-4 CJK characters, ``"王小明"``), with a
+quoted nickname (``Charles "Pat" McBride``) and the particles (``van``, ``von``, ``de``, ``da``,
+``del``, ``der``, ``di``, ``la``, ``le``, ``du``, ``bin``, ``al``…) allowed between words, and
+initials (``"J."``). No digits, no ``@``, and none of the words a section heading is made of
+("Our Team", "Board of Directors").
+
+A **title** is a short line the seniority lexicon (:mod:`enrichment.seniority`) ranks above the
+plain level, or one whose words include a job noun (engineer, developer, trustee…), in English,
+German, French or Spanish. Lines that are sentences (ending in a full stop after many words) are
+never titles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from enrichment.seniority import classify
+
+_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "del", "der", "di", "la", "le", "du", "den", "bin", "al", "y", "e"}
+)
+
+#: Words that make a heading a section title ("Our Team", "Meet the Board"), not a person.
+NOT_NAMES = frozenset(
+    {
+        "our", "the", "team", "meet", "about", "contact", "leadership", "board", "management",
+        "staff", "people", "careers", "news", "company", "directors", "advisors", "advisory",
+        "founders", "executives", "executive", "partners", "investors", "us", "join", "jobs",
+        "blog", "services", "products", "home", "welcome", "trustees", "members", "officers",
+        "committee", "council", "group", "inc", "llc", "ltd", "gmbh", "corp", "university",
+        "foundation", "press", "printing", "chief", "officer", "president", "director",
+        "manager", "engineer", "developer", "founder", "head", "lead", "senior", "vice",
+        "chairman", "chair", "partner", "resume", "curriculum", "vitae", "cv", "profile",
+        "privacy", "policy", "terms", "read", "more", "view", "all", "learn", "and", "of",
+        "for", "with", "in", "at", "to", "is", "a", "an",
+    }
+)  # fmt: skip
+
+_JOB_NOUNS = frozenset(
+    {
+        "engineer", "developer", "designer", "architect", "analyst", "scientist", "researcher",
+        "consultant", "advisor", "adviser", "administrator", "accountant", "attorney", "counsel",
+        "lawyer", "editor", "writer", "producer", "programmer", "technician", "specialist",
+        "coordinator", "officer", "manager", "director", "president", "founder", "cofounder",
+        "co-founder", "owner", "partner", "trustee", "treasurer", "secretary", "chair",
+        "chairman", "chairwoman", "chairperson", "ceo", "cto", "cfo", "coo", "cmo", "cio",
+        "vp", "svp", "evp", "lead", "head", "principal", "associate", "assistant", "intern",
+        "evangelist", "advocate", "strategist", "marketer", "recruiter", "supervisor",
+        "professor", "lecturer", "fellow", "member", "maintainer", "contributor", "steward",
+        "librarian", "curator", "physician", "nurse", "teacher", "trainer", "coach",
+        "representative", "executive", "controller", "auditor", "operator", "planner",
+        "scrum", "devops", "sre", "ingenieur", "ingenieurin", "entwickler", "entwicklerin",
+        "berater", "beraterin", "leiter", "leiterin", "geschäftsführer", "geschäftsführerin",
+        "ingénieur", "ingénieure", "développeur", "développeuse", "directeur", "directrice",
+        "fondateur", "fondatrice", "chef", "responsable", "ingeniero", "ingeniera",
+        "desarrollador", "desarrolladora", "directora", "fundador", "fundadora",
+        "gerente", "jefe", "jefa", "consultor", "consultora", "diseñador", "diseñadora",
+    }
+)  # fmt: skip
+
+#: German compounds end in their job noun ("Softwareentwicklerin", "Projektleiter").
+_COMPOUND_HEADS = (
+    "entwickler", "entwicklerin", "ingenieur", "ingenieurin", "berater", "beraterin", "leiter",
+    "leiterin", "manager", "managerin", "engineer", "developer", "designer", "architekt",
+    "architektin", "analyst", "analystin",
+)  # fmt: skip
+_CASELESS_RUN = re.compile(r"^[^\W\d_]{2,4}$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+_WORD_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?$")
+_NICKNAME = re.compile(r"^[\"“‘'(][^\W\d_]+[\"”’')]$")
+_TITLE_SPLIT = re.compile(r"[\s,/&()+|-]+")
+
+
+def _caseless(char: str) -> bool:
+    """A letter of a script without upper and lower case (CJK, Thai, Arabic…)."""
+    return unicodedata.category(char) == "Lo"
+
+
+def _name_word(word: str) -> bool:
+    if _INITIAL.match(word):
+        return word[0].isupper()
+    if not _WORD_CHARS.match(word):
+        return False
+    first = word[0]
+    return first.isupper() or _caseless(first)
+
+
+def is_name(text: str | None) -> bool:
+    """Whether ``text`` reads as a personal name (see the module docstring)."""
+    if not text or len(text) > 60 or any(c.isdigit() or c in "@:;!?|" for c in text):
+        return False
+    words = [w for w in text.split() if not _NICKNAME.match(w)]
+    if len(words) == 1:
+        return _CASELESS_RUN.match(text) is not None and all(_caseless(c) for c in text)
+    if len(words) > 5 or any(w.casefold().strip(".,") in NOT_NAMES for w in words):
+        return False
+    if words[0].casefold() in _PARTICLES or words[-1].casefold() in _PARTICLES:
+        return False
+    named = [w for w in words if w.casefold() not in _PARTICLES]
+    return len(named) >= 2 and all(_name_word(w) for w in named)
+
+
+def is_title(text: str | None, limit: int = 80) -> bool:
+    """Whether ``text`` reads as a job title (see the module docstring)."""
+    if not text or len(text) > limit or "@" in text or "http" in text:
+        return False
+    words = text.split()
+    if len(words) > 10 or (text.endswith(".") and len(words) > 6):
+        return False
+    tokens = {t.casefold().strip(".") for t in _TITLE_SPLIT.split(text) if t}
+    if tokens & _JOB_NOUNS or any(t.endswith(_COMPOUND_HEADS) for t in tokens):
+        return True
+    return not any(r.startswith("plain title") for r in classify(text).reasons)

@@ -1,0 +1,208 @@
+"""The page shapes of issue 11, each on a small inline page: who is read, and that prose is not.
+
+Real documents of these shapes are in ``test_parsers_golden``; these pin one rule each.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from parser_golden import FETCHED_AT, html
+
+from crawler.parsers import Document, feed, jsonresume, team_page, website
+from crawler.parsers._changes import changes
+from enrichment.dates import PartialDate
+from enrichment.errors import SourceError
+
+
+def _people(records: list) -> list[tuple[str, str | None, str | None]]:
+    return [(r.full_name, r.positions[0].title, r.positions[0].company) for r in records]
+
+
+TEAM = "<html><head><title>Team | Acme</title></head><body>{}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "<div><h5>Łukasz Nowak</h5><h6>Chief Technology Officer</h6>"
+            "<h5>Šárka Dvořák</h5><h6>Head of Design</h6></div>",
+            [("Łukasz Nowak", "Chief Technology Officer"), ("Šárka Dvořák", "Head of Design")],
+        ),
+        (
+            "<ul><li>Иван Петров, Software Engineer.</li><li>Пётр Иванов, Product Manager.</li>"
+            "<li>Hello there, how are you.</li></ul>",
+            [("Иван Петров", "Software Engineer"), ("Пётр Иванов", "Product Manager")],
+        ),
+        (
+            "<dl><dt><a href=/a>Jane Roe</a></dt><dd>Chief Financial Officer</dd>"
+            "<dt><a href=/b>John Doe</a></dt><dd>VP Sales</dd></dl>",
+            [("Jane Roe", "Chief Financial Officer"), ("John Doe", "VP Sales")],
+        ),
+        (
+            "<div><div><b>山田 太郎</b><br>Director</div>"
+            "<div><b>王小明</b><br>Engineer</div></div>",
+            [("山田 太郎", "Director"), ("王小明", "Engineer")],
+        ),
+    ],
+)
+def test_team_page_shapes(body: str, expected: list[tuple[str, str]]) -> None:
+    records = team_page.parse(html(TEAM.format(body)))
+    assert [(n, t) for n, t, _ in _people(records)] == expected
+    assert {c for _, _, c in _people(records)} == {"Acme"}
+    assert len({r.profile_id for r in records}) == len(records)
+
+
+def test_two_cyrillic_names_keep_two_ids() -> None:
+    body = "<ul><li>Иван Петров, Engineer</li><li>Пётр Сидоров, Engineer</li></ul>"
+    ids = [r.profile_id for r in team_page.parse(html(TEAM.format(body)))]
+    assert ids == [
+        "team_page:https://person.example/#иван-петров",
+        "team_page:https://person.example/#петр-сидоров",
+    ]
+
+
+def test_team_page_of_prose_has_nobody() -> None:
+    body = "<p>We are a small company.</p><p>Our people love coffee.</p><p>Jane Roe, hello.</p>"
+    assert team_page.parse(html(TEAM.format(body))) == []
+
+
+def test_h_resume_with_h_event_experience() -> None:
+    page = (
+        '<div class="h-resume"><h1 class="p-name">Resume of Paul Smith</h1><ol>'
+        '<li class="p-experience h-event"><h4 class="p-name">Senior Developer</h4>'
+        '<span class="h-card p-location"><a href="https://x.example">Example Corp</a></span>'
+        '<time class="dt-start" datetime="2019-03">Mar 2019</time> to '
+        '<time class="dt-end" datetime="2021-06">Jun 2021</time></li>'
+        '<li class="p-experience h-event"><span class="p-name">Intern</span>'
+        '<div class="h-card"><span class="p-name">Foo GmbH</span></div>'
+        '<time class="dt-start">2017</time></li></ol></div>'
+    )
+    (record,) = website.parse(html(page))
+    assert record.full_name == "Paul Smith"
+    assert [(p.title, p.company, p.start, p.end) for p in record.positions] == [
+        ("Senior Developer", "Example Corp", PartialDate(2019, 3), PartialDate(2021, 6)),
+        ("Intern", "Foo GmbH", PartialDate(2017), None),
+    ]
+
+
+def test_h_card_org_holding_the_job_title_and_a_second_org() -> None:
+    page = (
+        '<div class="h-card"><span class="p-name">Jane Roe</span>. I work for '
+        '<span class="p-org">Cloudflare as a <span class="p-job-title">Software Engineer</span>'
+        '</span> and advise <span class="p-org">Acme Ltd</span>.</div>'
+    )
+    (record,) = website.parse(html(page))
+    assert [(p.title, p.company) for p in record.positions] == [
+        ("Software Engineer", "Cloudflare"),
+        (None, "Acme Ltd"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "<p>Hi! I'm Paul, a DevOps Engineer. I like bikes.</p>",
+            [("DevOps Engineer", None, None, None)],
+        ),
+        (
+            "<ul><li>Co-founder at Foo Labs, 2014-now</li>"
+            "<li>Software Engineer at Bar GmbH, 2010-2014</li></ul>",
+            [
+                ("Co-founder", "Foo Labs", PartialDate(2014), None),
+                ("Software Engineer", "Bar GmbH", PartialDate(2010), PartialDate(2014)),
+            ],
+        ),
+        (
+            "<p>Ich bin Paul, Softwareentwickler bei Siemens.</p>",
+            [("Softwareentwickler", "Siemens", None, None)],
+        ),
+        ("<p>I'm Paul, a cat person who loves long walks.</p>", []),
+    ],
+)
+def test_plain_about_pages(text: str, expected: list) -> None:
+    (record,) = website.parse(html(f"<html><body><h1>Paul Smith</h1>{text}</body></html>"))
+    assert [(p.title, p.company, p.start, p.end) for p in record.positions] == expected
+
+
+def test_grammar_plural_subjects_with_ages() -> None:
+    sentence = (
+        "Doug Petno, 61, and Troy Rohrbaugh, 56, Co-CEOs of the Commercial & Investment Bank "
+        "('CIB'), have been elected Co-Presidents of the Firm, effective immediately."
+    )
+    found = changes(sentence)
+    assert [(c.name, c.title, c.kind, c.immediately) for c in found] == [
+        ("Doug Petno", "Co-President", "start", True),
+        ("Troy Rohrbaugh", "Co-President", "start", True),
+    ]
+
+
+def test_grammar_resignation_notified_and_succession() -> None:
+    (left,) = changes(
+        "On March 3, 2024, Jane Smith notified the Company that she will resign as a member "
+        "of the Board, effective March 31, 2024."
+    )
+    assert (left.name, left.title, left.kind, left.effective) == (
+        "Jane Smith",
+        "Member of the Board",
+        "end",
+        PartialDate(2024, 3, 31),
+    )
+    came, went = changes("Jane Doe succeeds John Smith as Chief Financial Officer.")
+    assert (came.name, came.kind, went.name, went.kind) == (
+        "Jane Doe",
+        "start",
+        "John Smith",
+        "end",
+    )
+    assert changes("The weather was nice and Jane Doe was happy.") == []
+
+
+def test_press_release_departure_is_an_end() -> None:
+    body = (
+        "Title: John Smith will retire as Chief Executive Officer\nPublished: 2024-05-01\n---\n"
+        "Body.\n"
+    )
+    doc = Document("https://news.example/r", body.encode(), FETCHED_AT, "text/plain",
+                   context={"company": "Acme"})  # fmt: skip
+    (record,) = feed.parse(doc)
+    (job,) = record.positions
+    assert (record.full_name, job.title, job.company, job.start, job.end) == (
+        "John Smith",
+        "Chief Executive Officer",
+        "Acme",
+        None,
+        PartialDate(2024, 5, 1),
+    )
+
+
+def test_json_resume_markup_in_fields_is_text() -> None:
+    data = {
+        "basics": {"name": "Jane Roe"},
+        "education": [{"institution": '<a href="https://mit.edu">MIT</a>', "studyType": "BSc"}],
+        "work": [{"name": "Foo &amp; Bar", "position": "<b>Engineer</b>"}],
+    }
+    (record,) = jsonresume.parse(
+        Document("https://r.example/x", json.dumps(data).encode(), FETCHED_AT)
+    )
+    assert record.education[0].institution == "MIT"
+    assert (record.positions[0].company, record.positions[0].title) == ("Foo & Bar", "Engineer")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body>" + "<div>" * 50_000 + "Jane Roe" + "</div>" * 50_000 + "</body></html>",
+        "<html><body><div "
+        + " ".join(f'a{i}="x"' for i in range(20_000))
+        + ">x</div></body></html>",
+    ],
+    ids=["50k-nested-divs", "20k-attributes"],
+)
+@pytest.mark.parametrize("parser", [website, team_page], ids=["website", "team_page"])
+def test_pathological_pages_are_refused_quickly(page: str, parser: object) -> None:
+    with pytest.raises(SourceError, match="not a readable page"):
+        parser.parse(html(page))  # type: ignore[attr-defined]
