@@ -1,4 +1,9 @@
-"""Events: each change stored once, ordered by ``seq`` for the API cursor."""
+"""Events: each change stored once, served to the API in commit-safe ``(tx, seq)`` order.
+
+Storing an event also writes its webhook outbox rows (one per active subscription that wants
+its type) in the same transaction, so every writer of events feeds the webhooks and a rolled
+back event is never delivered.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Insert, select, update
+from sqlalchemy import BigInteger, Insert, Text, and_, cast, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from enrichment.model import format_timestamp, parse_timestamp
-from storage.models import MAX_FINGERPRINT_LENGTH, EventRow
+from storage.models import MAX_FINGERPRINT_LENGTH, EventRow, WebhookDeliveryRow, WebhookRow
 from storage.repositories._common import bounded_key, utcnow
 
 EVENT_STATUSES = ("new", "acked", "dismissed")
@@ -20,6 +25,33 @@ EVENT_STATUSES = ("new", "acked", "dismissed")
 class EventRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._subscriptions: list[tuple[int, frozenset[str]]] | None = None
+
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    def _webhooks(self) -> list[tuple[int, frozenset[str]]]:
+        """Active subscriptions ``(id, types)``, read once per unit of work."""
+        if self._subscriptions is None:
+            rows = self.session.execute(
+                select(WebhookRow.id, WebhookRow.types).where(WebhookRow.active.is_(True))
+            )
+            self._subscriptions = [
+                (id_, frozenset(str(t) for t in (types or ()))) for id_, types in rows.tuples()
+            ]
+        return self._subscriptions
+
+    def _queue_webhooks(self, event_id: str, event_type: str, candidate_id: int) -> None:
+        wanted = [
+            {"webhook_id": id_, "event_id": event_id, "candidate_id": candidate_id}
+            for id_, types in self._webhooks()
+            if not types or event_type in types
+        ]
+        if wanted:
+            now = utcnow()
+            for row in wanted:
+                row.update(status="pending", attempts=0, next_attempt_at=now, created_at=now)
+            self.session.execute(insert(WebhookDeliveryRow), wanted)
 
     def _insert(self) -> Any:
         dialect = self.session.get_bind().dialect.name
@@ -60,7 +92,10 @@ class EventRepository:
             status=str(payload["status"]),
         )
         stmt = stmt.on_conflict_do_nothing().returning(EventRow.seq)  # type: ignore[attr-defined]
-        return self.session.execute(stmt).first() is not None
+        stored = self.session.execute(stmt).first() is not None
+        if stored:
+            self._queue_webhooks(str(event["id"]), str(event["type"]), candidate_id)
+        return stored
 
     def get(self, event_id: str) -> EventRow | None:
         return self.session.scalar(select(EventRow).where(EventRow.id == event_id))
@@ -85,6 +120,44 @@ class EventRepository:
             stmt = stmt.where(EventRow.leveled_up.is_(leveled_up))
         if status is not None:
             stmt = stmt.where(EventRow.status == status)
+        return list(self.session.scalars(stmt))
+
+    def feed(
+        self,
+        after: tuple[int, int] | None = None,
+        *,
+        limit: int = 100,
+        type: str | None = None,
+        leveled_up: bool | None = None,
+        status: str | None = None,
+        since: datetime | None = None,
+    ) -> list[EventRow]:
+        """The API feed: events after the position ``after`` (``(tx, seq)`` of the last one
+        served; None for the start), oldest first, that can never be preceded by a row
+        committed later.
+
+        On PostgreSQL only rows written by transactions older than the oldest one still in
+        flight are served (``pg_snapshot_xmin``): every transaction with a smaller id has
+        ended, so no row will ever appear before them. A row of a transaction still running is
+        served on a later page, once it has committed.
+        """
+        stmt = select(EventRow).order_by(EventRow.tx, EventRow.seq).limit(limit)
+        if after is not None:
+            tx, seq = after
+            stmt = stmt.where(or_(EventRow.tx > tx, and_(EventRow.tx == tx, EventRow.seq > seq)))
+        if self._dialect() == "postgresql":
+            horizon = cast(
+                cast(func.pg_snapshot_xmin(func.pg_current_snapshot()), Text), BigInteger
+            )
+            stmt = stmt.where(EventRow.tx < horizon)
+        if type is not None:
+            stmt = stmt.where(EventRow.type == type)
+        if leveled_up is not None:
+            stmt = stmt.where(EventRow.leveled_up.is_(leveled_up))
+        if status is not None:
+            stmt = stmt.where(EventRow.status == status)
+        if since is not None:
+            stmt = stmt.where(EventRow.detected_at >= since)
         return list(self.session.scalars(stmt))
 
     def detected_since(self, since: datetime, *, leveled_up: bool | None = None) -> list[EventRow]:
