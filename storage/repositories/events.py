@@ -37,7 +37,7 @@ class EventRepository:
                 select(WebhookRow.id, WebhookRow.types).where(WebhookRow.active.is_(True))
             )
             self._subscriptions = [
-                (id_, frozenset(str(t) for t in (types or ()))) for id_, types in rows.tuples()
+                (id_, frozenset(str(t) for t in (types or ()))) for id_, types in rows
             ]
         return self._subscriptions
 

@@ -109,7 +109,21 @@ class WebhookRepository:
             .order_by(WebhookDeliveryRow.id)
             .limit(limit)
         )
-        return [(d, w, e) for d, w, e in self.session.execute(stmt).tuples()]
+        return [(d, w, e) for d, w, e in self.session.execute(stmt)]
+
+    def claim(self, delivery_id: int, expected: datetime, lease_until: datetime) -> bool:
+        """Take a due delivery for one attempt: move its ``next_attempt_at`` from ``expected``
+        to ``lease_until`` (so another deliverer skips it). False when someone else took it."""
+        result = self.session.execute(
+            update(WebhookDeliveryRow)
+            .where(
+                WebhookDeliveryRow.id == delivery_id,
+                WebhookDeliveryRow.status == "pending",
+                WebhookDeliveryRow.next_attempt_at == expected,
+            )
+            .values(next_attempt_at=lease_until)
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     def record_attempt(
         self,
