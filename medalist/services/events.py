@@ -81,13 +81,12 @@ def feed(
             status=status,
             since=_since(since),
         )
-    page = rows[:limit]
-    return EventPage(
-        events=[_event(r) for r in page],
-        next_cursor=encode_cursor(page[-1]) if page else (cursor or None),
-        has_more=len(rows) > limit,
-    )
-
+        page = rows[:limit]
+        return EventPage(
+            events=[_event(r) for r in page],
+            next_cursor=encode_cursor(page[-1]) if page else (cursor or None),
+            has_more=len(rows) > limit,
+        )
 
 def get(sessions: Sessions, event_id: str) -> Event:
     with UnitOfWork(sessions) as uow:
