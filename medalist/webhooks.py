@@ -25,14 +25,13 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.addresses import AddressPolicy, Refusal
-from enrichment.model import utcnow
 from medalist.services.schemas import Event
 from medalist.services.webhooks import check_url
 from medalist.settings import Settings
@@ -73,6 +72,10 @@ def event_body(event: dict[str, Any]) -> bytes:
     """The event's JSON, as the API serves it."""
     data = Event.model_validate(event).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _clock() -> datetime:
+    return datetime.now(UTC)
 
 
 def retry_delay(settings: Settings, attempts: int) -> timedelta:
@@ -145,7 +148,7 @@ def deliver_due(
     )
     try:
         for _ in range(MAX_ROUNDS):
-            when = now or utcnow()
+            when = now or _clock()
             jobs = _claim(session_factory, settings, when, limit)
             if not jobs:
                 break
@@ -160,11 +163,11 @@ def deliver_due(
                     counts.failed += 1
                 else:
                     counts.retrying += 1
-                    retry_at = (now or utcnow()) + retry_delay(settings, attempts)
+                    retry_at = (now or _clock()) + retry_delay(settings, attempts)
                 with UnitOfWork(session_factory) as uow:
                     uow.webhooks.record_attempt(
                         job.delivery_id,
-                        now=now or utcnow(),
+                        now=now or _clock(),
                         delivered=error is None,
                         http_status=http_status,
                         error=error,

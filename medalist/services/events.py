@@ -88,6 +88,7 @@ def feed(
             has_more=len(rows) > limit,
         )
 
+
 def get(sessions: Sessions, event_id: str) -> Event:
     with UnitOfWork(sessions) as uow:
         row = uow.events.get(event_id)
