@@ -315,6 +315,8 @@ class EventRow(Base):
     __table_args__ = (
         UniqueConstraint("candidate_id", "fingerprint"),
         Index("ix_events_tx_seq", "tx", "seq"),
+        Index("ix_events_type_tx_seq", "type", "tx", "seq"),
+        Index("ix_events_leveled_up_tx_seq", "leveled_up", "tx", "seq"),
         Index("ix_events_candidate_id_seq", "candidate_id", "seq"),
         {"sqlite_autoincrement": True},
     )

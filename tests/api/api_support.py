@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.model import Candidate
@@ -57,4 +58,26 @@ def store_events(
                 event(external_id, n, **kw), f"fp-{n}", candidate_id=candidate_id
             )
         uow.commit()
+    wait_until_served(sessions)
     return [f"evt_{external_id}_{n}" for n in numbers]
+
+
+def wait_until_served(sessions: sessionmaker[Session], timeout: float = 60.0) -> None:
+    """On PostgreSQL the feed serves a row once every older writing transaction of the whole
+    server has ended; other work on a shared server can hold that back for a moment."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    with sessions() as session:
+        if session.get_bind().dialect.name != "postgresql":
+            return
+        newest = session.scalar(text("SELECT max(tx) FROM events"))
+        session.rollback()
+        while newest is not None and time.monotonic() < deadline:
+            horizon = session.scalar(
+                text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            )
+            session.rollback()
+            if horizon is not None and horizon > newest:
+                return
+            time.sleep(0.05)

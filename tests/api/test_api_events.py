@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from api_support import event, store_candidate, store_events
+from api_support import event, store_candidate, store_events, wait_until_served
 from conftest import Api
 
 from storage.unit_of_work import UnitOfWork
@@ -67,6 +67,9 @@ def test_ack_and_dismiss_set_the_status(api: Api) -> None:
     assert api.post(f"/v1/events/{second}/dismiss").json()["status"] == "dismissed"
     assert api.get(f"/v1/events/{first}").json()["status"] == "acked"
     assert _all_pages(api, status="dismissed") == [second]
+    feed = api.get("/v1/events").json()["events"]
+    assert [e["status"] for e in feed] == ["acked", "dismissed"]
+    assert feed[0] == api.get(f"/v1/events/{first}").json()  # the fast path says the same
     missing = api.post("/v1/events/evt_nope/ack")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "event_not_found"
 
@@ -89,6 +92,7 @@ def test_a_late_committing_event_is_not_skipped(api: Api, backend: str) -> None:
         slow.commit()
     with UnitOfWork(api.sessions) as naive:
         assert naive.events.since(seq_cursor) == []
+    wait_until_served(api.sessions)
     rest = api.get("/v1/events", params={"cursor": cursor} if cursor else {}).json()
     served += [e["id"] for e in rest["events"]]
     assert sorted(served) == ["evt_ats-1_1", "evt_ats-1_2"]

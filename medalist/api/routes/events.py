@@ -29,7 +29,7 @@ def list_events(
 ) -> Response:
     """Events oldest first. Start without a cursor, then pass each page's ``next_cursor``:
     no event is skipped or repeated, even while runs are writing new ones."""
-    page = service.feed(
+    page = service.feed_json(
         sessions(request),
         cursor=cursor,
         limit=limit,
@@ -38,7 +38,7 @@ def list_events(
         status=status,
         since=since,
     )
-    return answer(page)
+    return Response(content=page, media_type="application/json")
 
 
 @router.get("/{event_id}", response_model=Event, responses=errors(404))

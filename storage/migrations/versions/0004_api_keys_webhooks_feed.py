@@ -26,6 +26,8 @@ def upgrade() -> None:
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.add_column(sa.Column('tx', sa.BigInteger(), server_default=sa.text('0'), nullable=False))
         batch_op.create_index('ix_events_tx_seq', ['tx', 'seq'], unique=False)
+        batch_op.create_index('ix_events_type_tx_seq', ['type', 'tx', 'seq'], unique=False)
+        batch_op.create_index('ix_events_leveled_up_tx_seq', ['leveled_up', 'tx', 'seq'], unique=False)
         batch_op.create_index('ix_events_candidate_id_seq', ['candidate_id', 'seq'], unique=False)
     if op.get_bind().dialect.name == 'postgresql':
         # the writing transaction's id: the feed serves rows older than every in-flight writer
@@ -86,6 +88,8 @@ def downgrade() -> None:
     op.drop_table('api_keys')
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.drop_index('ix_events_candidate_id_seq')
+        batch_op.drop_index('ix_events_leveled_up_tx_seq')
+        batch_op.drop_index('ix_events_type_tx_seq')
         batch_op.drop_index('ix_events_tx_seq')
         batch_op.drop_column('tx')
     with op.batch_alter_table('candidates', schema=None) as batch_op:
