@@ -1,5 +1,10 @@
-"""The application for a uvicorn worker process (``medalist serve --workers N``): each worker
-reads the settings at its start, the edge of that process."""
+"""The application for a uvicorn worker process (``medalist serve``): sessions on the
+configured database, checked to be migrated, and the settings read at the start of the process
+(the edge of that process).
+
+The API's engine skips SQLAlchemy's per-checkout "pre-ping" (one more round trip on every
+request); a connection the server dropped fails one request with 503 and is replaced.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,15 @@ from fastapi import FastAPI
 
 from medalist.api.app import create_app
 from medalist.database import open_database
-from medalist.settings import load_settings
+from medalist.settings import Settings, load_settings
+from storage.engine import create_engine_for, create_session_factory
+
+
+def app_for(settings: Settings) -> FastAPI:
+    open_database(settings)  # refuses a database that is missing or not migrated
+    engine = create_engine_for(settings.database_url, pool_pre_ping=False, pool_size=8)
+    return create_app(settings, create_session_factory(engine))
 
 
 def app_from_environment() -> FastAPI:
-    settings = load_settings()
-    return create_app(settings, open_database(settings, check=False))
+    return app_for(load_settings())

@@ -28,10 +28,10 @@ def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
     open_database(settings)  # refuse an unmigrated database before listening
     click.echo(f"medalist API on http://{host}:{port}/ (OpenAPI at /openapi.json)", err=True)
     if workers == 1:
-        from medalist.api.app import create_app
+        from medalist.api.factory import app_for
 
         uvicorn.run(
-            create_app(settings, open_database(settings, check=False)),
+            app_for(settings),
             host=host,
             port=port,
             log_level="warning",
