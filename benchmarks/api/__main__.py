@@ -86,8 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         port = _free_port()
         env = dict(os.environ, MEDALIST_DATABASE_URL=url)
         server = subprocess.Popen(
-            [sys.executable, "-m", "medalist", "serve", "--port", str(port),
-             "--workers", str(args.workers)],
+            [
+                sys.executable,
+                "-m",
+                "medalist",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+            ],
             env=env,
         )
         deadline = time.monotonic() + 60
@@ -124,7 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         ]
         for label, path_of, rate in phases:
             result = run_load(
-                "127.0.0.1", port, key, path_of, total=total, rate=rate,
+                "127.0.0.1",
+                port,
+                key,
+                path_of,
+                total=total,
+                rate=rate,
                 connections=args.connections,
             )
             _report(label, result)

@@ -30,7 +30,7 @@ class LoadResult:
         ordered = sorted(self.latencies)
         if not ordered:
             return float("nan")
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 async def _read_response(reader: asyncio.StreamReader) -> tuple[int, int]:
