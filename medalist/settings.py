@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     user_agent: str | None = None
     contact: str = DEFAULT_CONTACT
     browser: str | None = Field(None, description="path to Chromium for JavaScript pages")
+    webhook_max_attempts: int = Field(8, ge=1, description="attempts before a delivery is given up")
+    webhook_backoff_seconds: float = Field(
+        30.0, gt=0, description="wait after a first failed delivery; doubles each time"
+    )
+    webhook_timeout_seconds: float = Field(10.0, gt=0, description="timeout of one delivery")
 
     @field_validator("orcid_api", "github_api", "wikidata_api")
     @classmethod

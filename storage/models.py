@@ -111,6 +111,9 @@ class CandidateRow(Base):
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now)
     last_refreshed_at: Mapped[datetime | None]
+    #: Set by ``POST /v1/candidates/{id}/refresh``: the next run takes the candidate whatever
+    #: its freshness, and clears it when the candidate is refreshed.
+    refresh_requested_at: Mapped[datetime | None]
 
     positions: Mapped[list[PositionRow]] = relationship(
         back_populates="candidate",
@@ -294,16 +297,27 @@ class MatchRow(Base):
 
 
 class EventRow(Base):
-    """A change stored once. ``seq`` orders events and backs the API cursor.
+    """A change stored once. ``(tx, seq)`` orders events and backs the API cursor.
 
     ``seq`` is the primary key because only a primary key autoincrements on both backends
-    (SQLite's ``AUTOINCREMENT`` never reuses a number, so a cursor never skips an event);
-    ``id`` (``evt_...``) is the public, stable key and is unique.
+    (SQLite's ``AUTOINCREMENT`` never reuses a number); ``id`` (``evt_...``) is the public,
+    stable key and is unique.
+
+    ``tx`` is the writing transaction's id on PostgreSQL (a column default set by migration
+    0004: ``pg_current_xact_id()``), 0 on SQLite. Sequence numbers on PostgreSQL can commit out
+    of order, so the feed serves only rows whose transaction is older than the oldest one still
+    in flight, in ``(tx, seq)`` order (:meth:`EventRepository.feed`): no row can later appear
+    before a position already served. SQLite has one writer at a time, so ``seq`` alone is
+    commit order there.
     """
 
     __tablename__ = "events"
     __table_args__ = (
         UniqueConstraint("candidate_id", "fingerprint"),
+        Index("ix_events_tx_seq", "tx", "seq"),
+        Index("ix_events_type_tx_seq", "type", "tx", "seq"),
+        Index("ix_events_leveled_up_tx_seq", "leveled_up", "tx", "seq"),
+        Index("ix_events_candidate_id_seq", "candidate_id", "seq"),
         {"sqlite_autoincrement": True},
     )
 
@@ -319,6 +333,7 @@ class EventRow(Base):
     #: ``new``, ``acked`` or ``dismissed``.
     status: Mapped[str] = mapped_column(String(16), default="new")
     status_changed_at: Mapped[datetime | None]
+    tx: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
 
 
 class RequisitionRow(Base):
@@ -362,3 +377,65 @@ class ErasedPersonRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     digest: Mapped[str] = mapped_column(String(128), unique=True)
     erased_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class ApiKeyRow(Base):
+    """A CRM's API key: only the SHA-256 of the key is stored (the key is shown once)."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(MAX_KEY_LENGTH), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The key's first characters, shown by ``apikey list`` to tell keys apart.
+    prefix: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    revoked_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]
+
+
+class WebhookRow(Base):
+    """A subscription: events (all, or the listed ``types``) are POSTed to ``url``."""
+
+    __tablename__ = "webhooks"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    secret: Mapped[str] = mapped_column(Text)
+    #: Event types to send; empty means every type.
+    types: Mapped[list[Any]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    deleted_at: Mapped[datetime | None]
+
+
+class WebhookDeliveryRow(Base):
+    """The outbox: one event to one subscription, written with the event, then delivered.
+
+    ``pending`` until a POST is answered 2xx (``delivered``) or the attempts run out
+    (``failed``: given up, kept for the API to show).
+    """
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (
+        UniqueConstraint("webhook_id", "event_id"),
+        Index("ix_webhook_deliveries_status_next_attempt_at", "status", "next_attempt_at"),
+        Index(
+            "ix_webhook_deliveries_webhook_id_candidate_id_id", "webhook_id", "candidate_id", "id"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
+    event_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    candidate_id: Mapped[int] = mapped_column(BigId)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=_now)
+    last_attempt_at: Mapped[datetime | None]
+    last_http_status: Mapped[int | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    delivered_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=_now)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.seniority import classify as default_classify
 from storage.repositories import (
+    ApiKeyRepository,
     CandidateRepository,
     Classifier,
     ErasedPeopleRepository,
@@ -28,6 +29,7 @@ from storage.repositories import (
     RunRepository,
     SnapshotRepository,
     SourceRepository,
+    WebhookRepository,
 )
 
 
@@ -40,6 +42,8 @@ class UnitOfWork:
     requisitions: RequisitionRepository
     runs: RunRepository
     erased: ErasedPeopleRepository
+    api_keys: ApiKeyRepository
+    webhooks: WebhookRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, classify: Classifier | None = None
@@ -66,6 +70,8 @@ class UnitOfWork:
         self.requisitions = RequisitionRepository(session, self._classify)
         self.runs = RunRepository(session)
         self.erased = ErasedPeopleRepository(session)
+        self.api_keys = ApiKeyRepository(session)
+        self.webhooks = WebhookRepository(session)
         return self
 
     def __exit__(

@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "optout": "medalist.cli.privacy:optout",
     "review": "medalist.cli.review:review",
     "demo": "medalist.cli.demo:demo",
+    "serve": "medalist.cli.serve:serve",
+    "apikey": "medalist.cli.apikey:apikey",
 }
 
 

@@ -22,38 +22,37 @@ def review() -> None:
 def list_pending(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Pending matches, oldest first: the profile found and the stored candidate proposed."""
     from medalist.database import open_database
-    from storage.unit_of_work import UnitOfWork
+    from medalist.services import review as service
 
-    with UnitOfWork(open_database(settings_from(ctx))) as uow:
-        rows = uow.matches.pending(limit=limit)
-        for row in rows:
-            candidate = uow.candidates.get_row_by_id(row.candidate_id) if row.candidate_id else None
-            item = {
-                "id": row.id,
-                "score": round(row.score, 4),
-                "method": row.method,
-                "reasons": row.reasons,
-                "profile": row.profile,
-                "candidate": (
-                    {"external_id": candidate.external_id, "full_name": candidate.full_name}
-                    if candidate
-                    else None
-                ),
-            }
-            if as_json:
-                click.echo(json.dumps(item, ensure_ascii=False))
-                continue
-            profile = row.profile
-            positions = profile.get("positions") or [{}]
-            click.echo(
-                f"#{row.id} score {item['score']}: {profile.get('full_name')} "
-                f"({positions[0].get('title') or '-'} at {positions[0].get('company') or '-'}; "
-                f"{profile.get('kind')} {profile.get('url') or ''})"
-            )
-            who = f"{candidate.full_name} ({candidate.external_id})" if candidate else "nobody"
-            click.echo(f"    proposed: {who}")
-            for reason in row.reasons:
-                click.echo(f"    - {reason}")
+    rows = service.pending(open_database(settings_from(ctx)), limit=limit)
+    for row in rows:
+        candidate = row.candidate
+        item = {
+            "id": row.id,
+            "score": row.score,
+            "method": row.method,
+            "reasons": row.reasons,
+            "profile": row.profile,
+            "candidate": (
+                {"external_id": candidate["external_id"], "full_name": candidate["full_name"]}
+                if candidate
+                else None
+            ),
+        }
+        if as_json:
+            click.echo(json.dumps(item, ensure_ascii=False))
+            continue
+        profile = row.profile
+        positions = profile.get("positions") or [{}]
+        click.echo(
+            f"#{row.id} score {item['score']}: {profile.get('full_name')} "
+            f"({positions[0].get('title') or '-'} at {positions[0].get('company') or '-'}; "
+            f"{profile.get('kind')} {profile.get('url') or ''})"
+        )
+        who = f"{candidate['full_name']} ({candidate['external_id']})" if candidate else "nobody"
+        click.echo(f"    proposed: {who}")
+        for reason in row.reasons:
+            click.echo(f"    - {reason}")
     if not rows and not as_json:
         click.echo("nothing waits for review")
 
@@ -66,11 +65,12 @@ def list_pending(ctx: click.Context, limit: int, as_json: bool) -> None:
 def decide(ctx: click.Context, match_id: int, decision: str, decided_by: str | None) -> None:
     """Link or reject pending match MATCH_ID; the next run acts on it and never asks again."""
     from medalist.database import open_database
-    from storage.unit_of_work import UnitOfWork
+    from medalist.services import review as service
 
-    with UnitOfWork(open_database(settings_from(ctx))) as uow:
-        row = uow.matches.decide(match_id, decision, decided_by=decided_by or getpass.getuser())
-        if row is None:
-            raise click.ClickException(f"no match #{match_id} (see 'medalist review list')")
-        uow.commit()
+    service.decide(
+        open_database(settings_from(ctx)),
+        match_id,
+        decision,
+        decided_by=decided_by or getpass.getuser(),
+    )
     click.echo(f"match #{match_id}: {decision}")

@@ -15,13 +15,10 @@ from medalist.cli._context import settings_from
 @click.pass_context
 def show(ctx: click.Context, external_id: str, as_json: bool) -> None:
     """A candidate: positions with levels, skills, sources with last_verified_at, events."""
-    from medalist.candidate_view import candidate_view, describe
+    from medalist.candidate_view import describe
     from medalist.database import open_database
-    from storage.unit_of_work import UnitOfWork
+    from medalist.services import candidates
 
-    with UnitOfWork(open_database(settings_from(ctx))) as uow:
-        row = uow.candidates.get_row(external_id)
-        if row is None:
-            raise click.ClickException(f"no stored candidate {external_id!r}")
-        view = candidate_view(uow, row)
+    record = candidates.get_record(open_database(settings_from(ctx)), external_id)
+    view = record.model_dump(mode="json")
     click.echo(json.dumps(view, indent=2, ensure_ascii=False) if as_json else describe(view))

@@ -6,6 +6,7 @@ None of them commits: the :class:`~storage.unit_of_work.UnitOfWork` does.
 from __future__ import annotations
 
 from storage.repositories._common import Classifier, Outcome, Provenance, content_hash
+from storage.repositories.api_keys import ApiKeyRepository
 from storage.repositories.candidates import CandidateRepository
 from storage.repositories.erased import ErasedPeopleRepository
 from storage.repositories.events import EventRepository
@@ -14,8 +15,10 @@ from storage.repositories.requisitions import RequisitionRepository
 from storage.repositories.runs import RunRepository
 from storage.repositories.snapshots import SnapshotRepository
 from storage.repositories.sources import SourceRepository
+from storage.repositories.webhooks import WebhookRepository
 
 __all__ = [
+    "ApiKeyRepository",
     "CandidateRepository",
     "Classifier",
     "ErasedPeopleRepository",
@@ -27,5 +30,6 @@ __all__ = [
     "RunRepository",
     "SnapshotRepository",
     "SourceRepository",
+    "WebhookRepository",
     "content_hash",
 ]

@@ -178,8 +178,9 @@ class CandidateRepository:
         return list(self.session.scalars(stmt))
 
     def due(self, now: datetime, refresh_days: int, limit: int | None = None) -> list[CandidateRow]:
-        """Candidates to refresh: not opted out, and never refreshed or with a source not
-        verified within ``refresh_days`` (or never). Longest-waiting first."""
+        """Candidates to refresh: not opted out, and never refreshed, or with a source not
+        verified within ``refresh_days`` (or never), or with a refresh requested through the
+        API (``refresh_requested_at``) since their last refresh. Longest-waiting first."""
         stale_before = now - timedelta(days=refresh_days)
         stale_source = exists().where(
             SourceRow.candidate_id == CandidateRow.id,
@@ -189,9 +190,18 @@ class CandidateRepository:
             select(CandidateRow)
             .where(
                 CandidateRow.opted_out.is_(False),
-                or_(CandidateRow.last_refreshed_at.is_(None), stale_source),
+                or_(
+                    CandidateRow.last_refreshed_at.is_(None),
+                    stale_source,
+                    CandidateRow.refresh_requested_at > CandidateRow.last_refreshed_at,
+                ),
             )
-            .order_by(CandidateRow.last_refreshed_at.asc().nulls_first(), CandidateRow.id)
+            .order_by(
+                # asked-for refreshes first
+                (CandidateRow.refresh_requested_at > CandidateRow.last_refreshed_at).is_not(True),
+                CandidateRow.last_refreshed_at.asc().nulls_first(),
+                CandidateRow.id,
+            )
             .options(selectinload(CandidateRow.sources))
         )
         if limit is not None:
@@ -411,6 +421,16 @@ class CandidateRepository:
             .where(CandidateRow.id == candidate_id)
             .values(last_refreshed_at=now or utcnow())
         )
+
+    def request_refresh(self, external_id: str, now: datetime | None = None) -> bool:
+        """Queue a refresh: the next run's :meth:`due` includes the candidate (requested ones
+        first). False when there is no such candidate."""
+        result = self.session.execute(
+            update(CandidateRow)
+            .where(CandidateRow.external_id == external_id)
+            .values(refresh_requested_at=now or utcnow())
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     def set_opted_out(self, external_id: str, opted_out: bool = True) -> bool:
         """Stop (or resume) crawling a person. False when there is no such candidate."""

@@ -1,4 +1,9 @@
-"""Events: each change stored once, ordered by ``seq`` for the API cursor."""
+"""Events: each change stored once, served to the API in commit-safe ``(tx, seq)`` order.
+
+Storing an event also writes its webhook outbox rows (one per active subscription that wants
+its type) in the same transaction, so every writer of events feeds the webhooks and a rolled
+back event is never delivered.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,27 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Insert,
+    Select,
+    Text,
+    case,
+    cast,
+    func,
+    insert,
+    literal,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from enrichment.model import format_timestamp, parse_timestamp
-from storage.models import MAX_FINGERPRINT_LENGTH, EventRow
+from storage.models import MAX_FINGERPRINT_LENGTH, EventRow, WebhookDeliveryRow, WebhookRow
 from storage.repositories._common import bounded_key, utcnow
 
 EVENT_STATUSES = ("new", "acked", "dismissed")
@@ -20,6 +40,33 @@ EVENT_STATUSES = ("new", "acked", "dismissed")
 class EventRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._subscriptions: list[tuple[int, frozenset[str]]] | None = None
+
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    def _webhooks(self) -> list[tuple[int, frozenset[str]]]:
+        """Active subscriptions ``(id, types)``, read once per unit of work."""
+        if self._subscriptions is None:
+            rows = self.session.execute(
+                select(WebhookRow.id, WebhookRow.types).where(WebhookRow.active.is_(True))
+            ).all()
+            self._subscriptions = [
+                (int(row[0]), frozenset(str(t) for t in (row[1] or ()))) for row in rows
+            ]
+        return self._subscriptions
+
+    def _queue_webhooks(self, event_id: str, event_type: str, candidate_id: int) -> None:
+        wanted = [
+            {"webhook_id": id_, "event_id": event_id, "candidate_id": candidate_id}
+            for id_, types in self._webhooks()
+            if not types or event_type in types
+        ]
+        if wanted:
+            now = utcnow()
+            for row in wanted:
+                row.update(status="pending", attempts=0, next_attempt_at=now, created_at=now)
+            self.session.execute(insert(WebhookDeliveryRow), wanted)
 
     def _insert(self) -> Any:
         dialect = self.session.get_bind().dialect.name
@@ -60,7 +107,10 @@ class EventRepository:
             status=str(payload["status"]),
         )
         stmt = stmt.on_conflict_do_nothing().returning(EventRow.seq)  # type: ignore[attr-defined]
-        return self.session.execute(stmt).first() is not None
+        stored = self.session.execute(stmt).first() is not None
+        if stored:
+            self._queue_webhooks(str(event["id"]), str(event["type"]), candidate_id)
+        return stored
 
     def get(self, event_id: str) -> EventRow | None:
         return self.session.scalar(select(EventRow).where(EventRow.id == event_id))
@@ -86,6 +136,98 @@ class EventRepository:
         if status is not None:
             stmt = stmt.where(EventRow.status == status)
         return list(self.session.scalars(stmt))
+
+    def _feed_filter(
+        self,
+        stmt: Select[Any],
+        after: tuple[int, int] | None,
+        limit: int,
+        type: str | None,
+        leveled_up: bool | None,
+        status: str | None,
+        since: datetime | None,
+    ) -> Select[Any]:
+        stmt = stmt.order_by(EventRow.tx, EventRow.seq).limit(limit)
+        if after is not None:
+            tx, seq = after
+            # a row-value comparison: an index range scan (an OR of the parts scans the table)
+            stmt = stmt.where(tuple_(EventRow.tx, EventRow.seq) > tuple_(literal(tx), literal(seq)))
+        if self._dialect() == "postgresql":
+            horizon = cast(
+                cast(func.pg_snapshot_xmin(func.pg_current_snapshot()), Text), BigInteger
+            )
+            stmt = stmt.where(EventRow.tx < horizon)
+        if type is not None:
+            stmt = stmt.where(EventRow.type == type)
+        if leveled_up is not None:
+            stmt = stmt.where(EventRow.leveled_up.is_(leveled_up))
+        if status is not None:
+            stmt = stmt.where(EventRow.status == status)
+        if since is not None:
+            stmt = stmt.where(EventRow.detected_at >= since)
+        return stmt
+
+    def feed(
+        self,
+        after: tuple[int, int] | None = None,
+        *,
+        limit: int = 100,
+        type: str | None = None,
+        leveled_up: bool | None = None,
+        status: str | None = None,
+        since: datetime | None = None,
+    ) -> list[EventRow]:
+        """The API feed: events after the position ``after`` (``(tx, seq)`` of the last one
+        served; None for the start), oldest first, that can never be preceded by a row
+        committed later.
+
+        On PostgreSQL only rows written by transactions older than the oldest one still in
+        flight are served (``pg_snapshot_xmin``): every transaction with a smaller id has
+        ended, so no row will ever appear before them. A row of a transaction still running is
+        served on a later page, once it has committed.
+        """
+        stmt = self._feed_filter(select(EventRow), after, limit, type, leveled_up, status, since)
+        return list(self.session.scalars(stmt))
+
+    def _event_json(self) -> ColumnElement[Any]:
+        """The stored event as JSON text, with its current status (the payload is the event
+        as stored; only ``status`` changes afterwards)."""
+        if self._dialect() == "postgresql":
+            merged = cast(
+                cast(EventRow.payload, JSONB).op("||")(
+                    func.jsonb_build_object(literal("status"), EventRow.status)
+                ),
+                Text,
+            )
+            return case((EventRow.status == "new", cast(EventRow.payload, Text)), else_=merged)
+        return case(
+            (EventRow.status == "new", cast(EventRow.payload, Text)),
+            else_=func.json_set(cast(EventRow.payload, Text), "$.status", EventRow.status),
+        )
+
+    def feed_json(
+        self,
+        after: tuple[int, int] | None = None,
+        *,
+        limit: int = 100,
+        type: str | None = None,
+        leveled_up: bool | None = None,
+        status: str | None = None,
+        since: datetime | None = None,
+    ) -> list[tuple[int, int, str]]:
+        """:meth:`feed` as ``(tx, seq, event JSON text)``: the database writes the JSON, so a
+        page costs the application no parsing (the feed's hot path)."""
+        stmt = self._feed_filter(
+            select(EventRow.tx, EventRow.seq, self._event_json()),
+            after,
+            limit,
+            type,
+            leveled_up,
+            status,
+            since,
+        )
+        rows: list[tuple[int, int, str]] = [tuple(r) for r in self.session.execute(stmt)]  # type: ignore[misc]
+        return rows
 
     def detected_since(self, since: datetime, *, leveled_up: bool | None = None) -> list[EventRow]:
         """Events detected at or after ``since``, oldest first (reports)."""

@@ -1,0 +1,61 @@
+"""``/v1/candidates``: the record, upserts (one or a list), erasure and queued refreshes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Path, Request, Response
+
+from medalist.api.routes._common import answer, errors, sessions
+from medalist.services import candidates as service
+from medalist.services.schemas import Candidate, CandidateRecord, Erased, Refreshed, UpsertResult
+
+router = APIRouter(prefix="/v1/candidates", tags=["candidates"])
+ExternalId = Annotated[str, Path(min_length=1, max_length=255, description="the ATS id")]
+MAX_BATCH = 1000
+
+
+@router.get("/{external_id}", response_model=CandidateRecord, responses=errors(404))
+def get_candidate(request: Request, external_id: ExternalId) -> Response:
+    """Positions with levels, skills, education, sources with ``last_verified_at`` and the last
+    error, the provenance of each fact, and the candidate's events."""
+    return answer(service.get_record(sessions(request), external_id))
+
+
+@router.put("/{external_id}", response_model=UpsertResult, responses=errors(422))
+def put_candidate(request: Request, external_id: ExternalId, candidate: Candidate) -> Response:
+    """Create or update one candidate (the JSON Lines record of contract section 4), checked
+    as ``medalist import`` checks a line."""
+    data = candidate.model_dump(exclude_none=False)
+    if data.get("external_id") is None:
+        data.pop("external_id", None)
+    return answer(service.upsert_one(sessions(request), external_id, data))
+
+
+@router.post("", response_model=UpsertResult, responses=errors(422))
+def post_candidates(
+    request: Request,
+    candidates: Annotated[list[Candidate], Body(max_length=MAX_BATCH)],
+) -> Response:
+    """Upsert a list of up to 1000 candidates: bad records are listed in ``errors`` and
+    skipped, the good ones written (as ``medalist import`` does)."""
+    items = [c.model_dump() for c in candidates]
+    return answer(service.upsert_many(sessions(request), items))
+
+
+@router.delete("/{external_id}", response_model=Erased, responses=errors(404))
+def erase_candidate(request: Request, external_id: ExternalId) -> Response:
+    """Erase everything held on the person; only a keyed hash is kept, which stops a later
+    import from bringing them back."""
+    return answer(service.erase(sessions(request), external_id))
+
+
+@router.post(
+    "/{external_id}/refresh",
+    response_model=Refreshed,
+    status_code=202,
+    responses=errors(404, 409),
+)
+def refresh_candidate(request: Request, external_id: ExternalId) -> Response:
+    """Queue a refresh: the next run takes this candidate first (no crawl in the request)."""
+    return answer(service.request_refresh(sessions(request), external_id), 202)

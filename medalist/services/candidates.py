@@ -1,0 +1,202 @@
+"""Candidates: the record (facts with provenance, sources, events), upserts with the import's
+validation and messages, erasure, and queued refreshes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from enrichment.errors import InvalidInput
+from enrichment.model import Candidate, format_timestamp, utcnow
+from medalist.candidate_view import candidate_view
+from medalist.importing.candidates_json import candidate_from_json
+from medalist.importing.erasure import ERASURE_KEY, erasure_digests
+from medalist.importing.jsonlines import field_of
+from medalist.importing.limits import candidate_problem
+from medalist.services import Sessions
+from medalist.services.errors import Conflict, InvalidRequest, NotFound
+from medalist.services.schemas import (
+    CandidateRecord,
+    Erased,
+    Refreshed,
+    RowProblem,
+    UpsertItem,
+    UpsertResult,
+)
+from storage.unit_of_work import UnitOfWork
+
+
+def _missing(external_id: str) -> NotFound:
+    return NotFound(f"no stored candidate {external_id!r}", code="candidate_not_found")
+
+
+def get_record(sessions: Sessions, external_id: str) -> CandidateRecord:
+    """The stored record; :class:`NotFound` when there is none."""
+    with UnitOfWork(sessions) as uow:
+        row = uow.candidates.get_row(external_id)
+        if row is None:
+            raise _missing(external_id)
+        return CandidateRecord.model_validate(candidate_view(uow, row))
+
+
+def _problem_text(problem: RowProblem) -> str:
+    return f"field {problem.field!r}: {problem.message}" if problem.field else problem.message
+
+
+def _validated(
+    items: Sequence[Mapping[str, Any]],
+) -> tuple[list[tuple[int, Candidate]], list[RowProblem]]:
+    """Each record read as the JSON Lines import reads a line; duplicates and values the
+    database cannot hold are problems, as in the import."""
+    good: list[tuple[int, Candidate]] = []
+    problems: list[RowProblem] = []
+    first: dict[str, int] = {}
+    for index, data in enumerate(items):
+        given = data.get("external_id")
+        shown = given if isinstance(given, str) else None
+        try:
+            candidate = candidate_from_json(dict(data))
+        except InvalidInput as error:
+            problems.append(
+                RowProblem(
+                    index=index,
+                    external_id=shown,
+                    field=field_of(error, "candidate"),
+                    message=error.reason,
+                )
+            )
+            continue
+        except (TypeError, AttributeError, KeyError) as error:
+            # a field of the wrong shape the record reader did not name
+            problems.append(
+                RowProblem(index=index, external_id=shown, message=f"malformed record: {error}")
+            )
+            continue
+        eid = candidate.external_id
+        if eid in first:
+            problems.append(
+                RowProblem(
+                    index=index,
+                    external_id=eid,
+                    field="external_id",
+                    message=f"{eid!r} appears again (first at index {first[eid]})",
+                )
+            )
+            continue
+        first[eid] = index
+        found = candidate_problem(candidate)
+        if found is not None:
+            problems.append(
+                RowProblem(index=index, external_id=eid, field=found[0], message=found[1])
+            )
+            continue
+        good.append((index, candidate))
+    return good, problems
+
+
+def upsert_many(
+    sessions: Sessions,
+    items: Sequence[Mapping[str, Any]],
+    *,
+    erasure_key: bytes = ERASURE_KEY,
+    now: datetime | None = None,
+) -> UpsertResult:
+    """Upsert candidates by ``external_id``: the bad ones are reported and skipped, the good
+    ones written in one transaction (like one batch of ``medalist import``). Erased people are
+    refused, as the import refuses them."""
+    good, problems = _validated(items)
+    result = UpsertResult(errors=problems)
+    if not good:
+        return result
+    with UnitOfWork(sessions) as uow:
+        digests = {
+            c.external_id: [d for _, d in erasure_digests(c.external_id, c.emails, erasure_key)]
+            for _, c in good
+        }
+        erased = uow.erased.find(d for ds in digests.values() for d in ds)
+        keep: list[Candidate] = []
+        for index, candidate in good:
+            if erased.intersection(digests[candidate.external_id]):
+                result.errors.append(
+                    RowProblem(
+                        index=index,
+                        external_id=candidate.external_id,
+                        message=(
+                            f"{candidate.external_id!r} skipped: this person was erased and must "
+                            "not be imported again; remove them from the export"
+                        ),
+                    )
+                )
+            else:
+                keep.append(candidate)
+        outcomes = uow.candidates.upsert_many(keep, now)
+        uow.commit()
+    result.errors.sort(key=lambda p: p.index if p.index is not None else -1)
+    for candidate in keep:
+        outcome = outcomes[candidate.external_id]
+        result.results.append(UpsertItem(key=candidate.external_id, outcome=outcome))
+        setattr(result, outcome, getattr(result, outcome) + 1)
+    return result
+
+
+def upsert_one(
+    sessions: Sessions,
+    external_id: str,
+    data: Mapping[str, Any],
+    *,
+    erasure_key: bytes = ERASURE_KEY,
+    now: datetime | None = None,
+) -> UpsertResult:
+    """Upsert the candidate ``external_id`` (the body's ``external_id``, when given, must be
+    the same). :class:`InvalidRequest` names the field when the record is bad."""
+    record = dict(data)
+    given = record.setdefault("external_id", external_id)
+    if given != external_id:
+        raise InvalidRequest(
+            f"field 'external_id': {given!r} differs from {external_id!r} in the path; "
+            "leave it out or make them equal",
+            field="external_id",
+        )
+    result = upsert_many(sessions, [record], erasure_key=erasure_key, now=now)
+    if result.errors:
+        problem = result.errors[0]
+        raise InvalidRequest(_problem_text(problem), field=problem.field)
+    return result
+
+
+def erase(sessions: Sessions, external_id: str, *, erasure_key: bytes = ERASURE_KEY) -> Erased:
+    """Delete everything held on the person (facts, sources, matches, events, their webhook
+    deliveries) and keep only the keyed hashes that stop a later import of them."""
+    with UnitOfWork(sessions) as uow:
+        row = uow.candidates.get_row(external_id)
+        if row is None:
+            raise _missing(external_id)
+        uow.erased.add(erasure_digests(row.external_id, list(row.emails or ()), erasure_key))
+        uow.candidates.delete(external_id)
+        uow.commit()
+    return Erased(external_id=external_id, erased=True)
+
+
+def request_refresh(
+    sessions: Sessions, external_id: str, *, now: datetime | None = None
+) -> Refreshed:
+    """Queue a refresh for the next run (no crawl inside the request)."""
+    when = now or utcnow()
+    with UnitOfWork(sessions) as uow:
+        row = uow.candidates.get_row(external_id)
+        if row is None:
+            raise _missing(external_id)
+        if row.opted_out:
+            raise Conflict(
+                f"{external_id!r} opted out and is never crawled; "
+                "'medalist optout --undo' resumes crawling",
+                code="candidate_opted_out",
+            )
+        uow.candidates.request_refresh(external_id, when)
+        uow.commit()
+    return Refreshed(
+        external_id=external_id,
+        refresh_requested_at=format_timestamp(when),
+        message="queued: the next run refreshes this candidate first",
+    )

@@ -1,0 +1,93 @@
+"""The review queue: uncertain matches with both sides and the signals that agreed and
+disagreed; a person links or rejects, and who decided is recorded."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from enrichment.model import format_timestamp
+from medalist.services import Sessions
+from medalist.services.errors import InvalidRequest, NotFound
+from medalist.services.schemas import ReviewItem
+from storage.models import CandidateRow, MatchRow
+from storage.unit_of_work import UnitOfWork
+
+#: A reason ends with its signed weight: ``surname: exact (+4.2)``.
+_WEIGHT = re.compile(r"\(([+-])\d+(?:\.\d+)?\)\s*$")
+
+
+def _side(reason: object) -> str | None:
+    found = _WEIGHT.search(str(reason))
+    return found.group(1) if found else None
+
+
+def _candidate_side(row: CandidateRow | None) -> dict[str, object] | None:
+    if row is None:
+        return None
+    return {
+        "external_id": row.external_id,
+        "full_name": row.full_name,
+        "location": row.location,
+        "positions": [
+            {"title": p.title, "company": p.company, "start": p.start, "end": p.end}
+            for p in row.positions
+            if p.end is None
+        ],
+    }
+
+
+def _item(row: MatchRow, candidate: CandidateRow | None) -> ReviewItem:
+    reasons = list(row.reasons or [])
+    return ReviewItem(
+        id=row.id,
+        score=round(row.score, 4),
+        method=row.method,
+        reasons=reasons,
+        agreeing=[str(r) for r in reasons if _side(r) == "+"],
+        disagreeing=[str(r) for r in reasons if _side(r) == "-"],
+        profile=dict(row.profile or {}),
+        candidate=_candidate_side(candidate),
+        status=row.status,
+        created_at=format_timestamp(row.created_at),
+        decided_by=row.decided_by,
+        decided_at=format_timestamp(row.decided_at) if row.decided_at else None,
+    )
+
+
+def pending(sessions: Sessions, *, limit: int = 50, offset: int = 0) -> list[ReviewItem]:
+    """Matches waiting for a person, oldest first."""
+    if not 1 <= limit <= 1000:
+        raise InvalidRequest(f"limit must be 1 to 1000, not {limit}", field="limit")
+    if offset < 0:
+        raise InvalidRequest("offset must not be negative", field="offset")
+    with UnitOfWork(sessions) as uow:
+        rows = uow.matches.pending(limit=limit, offset=offset)
+        return [
+            _item(r, uow.candidates.get_row_by_id(r.candidate_id) if r.candidate_id else None)
+            for r in rows
+        ]
+
+
+def decide(
+    sessions: Sessions,
+    match_id: int,
+    decision: str,
+    *,
+    decided_by: str,
+    now: datetime | None = None,
+) -> ReviewItem:
+    """Link or reject match ``match_id``; the next run acts on it and never asks again."""
+    if decision not in ("link", "reject"):
+        raise InvalidRequest(
+            f"a review decision is 'link' or 'reject', not {decision!r}", field="decision"
+        )
+    with UnitOfWork(sessions) as uow:
+        row = uow.matches.decide(match_id, decision, decided_by=decided_by, now=now)
+        if row is None:
+            raise NotFound(
+                f"no match #{match_id} (see 'medalist review list')", code="match_not_found"
+            )
+        uow.commit()
+        candidate = uow.candidates.get_row_by_id(row.candidate_id) if row.candidate_id else None
+        return _item(row, candidate)

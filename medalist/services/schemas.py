@@ -1,0 +1,483 @@
+"""Request and response models of the services and the API (pydantic).
+
+They are the outside shapes: the contract's event (section 6), a candidate's record with the
+provenance of each fact, the review queue, requisitions, runs and webhooks. Built from the
+storage rows by the services; never handed to ``storage`` or ``enrichment``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EVENT_TYPES = (
+    "job_change",
+    "promotion",
+    "title_change",
+    "left_company",
+    "new_skill",
+    "new_education",
+    "profile_gone",
+)
+EventType = Literal[
+    "job_change",
+    "promotion",
+    "title_change",
+    "left_company",
+    "new_skill",
+    "new_education",
+    "profile_gone",
+]
+EventStatus = Literal["new", "acked", "dismissed"]
+
+EVENT_EXAMPLE: dict[str, Any] = {
+    "id": "evt_01JDQ6Z3YV4N8M2K7R5T9W0XAB",
+    "type": "promotion",
+    "leveled_up": True,
+    "candidate": {"external_id": "ats-123", "full_name": "Ada Lovelace"},
+    "before": {"title": "Software Engineer", "company": "Acme", "level": 2, "level_name": "mid"},
+    "after": {
+        "title": "Senior Software Engineer",
+        "company": "Acme",
+        "level": 3,
+        "level_name": "senior",
+        "start": "2025-01",
+    },
+    "years_experience": {"before": 4.2, "after": 6.0},
+    "qualifies_for": [{"req_id": "R-9", "title": "Senior Backend Engineer", "level": 3}],
+    "evidence": [
+        {
+            "kind": "jsonresume",
+            "url": "https://ada.example/resume.json",
+            "fetched_at": "2026-11-26T02:14:09Z",
+            "excerpt": "Senior Software Engineer, Acme, 2025-01",
+        }
+    ],
+    "match": {"score": 0.97, "method": "profile_url"},
+    "detected_at": "2026-11-26T02:14:11Z",
+    "status": "new",
+}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CandidateRef(BaseModel):
+    external_id: str
+    full_name: str
+
+
+class MatchInfo(BaseModel):
+    score: float | None = None
+    method: str | None = None
+
+
+class YearsExperience(BaseModel):
+    before: float | None = None
+    after: float | None = None
+
+
+class Event(BaseModel):
+    """An event as contract section 6 shows it, with its current ``status``."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [EVENT_EXAMPLE]})
+
+    id: str = Field(description="stable: the same change has the same id everywhere")
+    type: str = Field(description="one of " + ", ".join(EVENT_TYPES))
+    leveled_up: bool
+    candidate: CandidateRef
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    years_experience: YearsExperience = Field(default_factory=YearsExperience)
+    qualifies_for: list[dict[str, Any]] = Field(default_factory=list)
+    evidence: list[dict[str, Any]] = Field(default_factory=list)
+    match: MatchInfo | None = None
+    detected_at: str
+    status: EventStatus = "new"
+
+
+class EventPage(_Out):
+    """One page of the feed, oldest first. Pass ``next_cursor`` as ``cursor`` for the next
+    page; on an empty page it is the cursor given (poll again later with it)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"events": [EVENT_EXAMPLE], "next_cursor": "0.1", "has_more": False}]
+        },
+    )
+
+    events: list[Event]
+    next_cursor: str | None = Field(description="the cursor of the next page")
+    has_more: bool = Field(description="true when the next page is known to be non-empty now")
+
+
+class Provenance(BaseModel):
+    kind: str = Field(description="'ats' for the import, else the source kind")
+    url: str | None = None
+    fetched_at: str | None = None
+
+
+class PositionOut(BaseModel):
+    title: str | None
+    company: str | None
+    start: str | None
+    end: str | None
+    level: int | None
+    level_name: str | None
+    track: str | None
+    provenance: Provenance
+
+
+class SkillOut(BaseModel):
+    name: str
+    provenance: Provenance
+
+
+class EducationOut(BaseModel):
+    institution: str | None
+    degree: str | None
+    end: str | None
+    provenance: Provenance
+
+
+class SourceOut(BaseModel):
+    kind: str
+    url: str | None
+    identifier: str | None
+    last_verified_at: str | None
+    last_fetched_at: str | None
+    last_status: str | None
+    last_error: str | None
+
+
+class CandidateRecord(BaseModel):
+    """A stored candidate: facts with levels and provenance, sources, events."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "external_id": "ats-123",
+                    "full_name": "Ada Lovelace",
+                    "location": "London, UK",
+                    "emails": ["ada@example.com"],
+                    "opted_out": False,
+                    "level": 3,
+                    "last_refreshed_at": "2026-11-26T02:14:11Z",
+                    "positions": [
+                        {
+                            "title": "Senior Software Engineer",
+                            "company": "Acme",
+                            "start": "2025-01",
+                            "end": None,
+                            "level": 3,
+                            "level_name": "senior",
+                            "track": "ic",
+                            "provenance": {
+                                "kind": "jsonresume",
+                                "url": "https://ada.example/resume.json",
+                                "fetched_at": "2026-11-26T02:14:09Z",
+                            },
+                        }
+                    ],
+                    "skills": [{"name": "python", "provenance": {"kind": "ats"}}],
+                    "education": [],
+                    "sources": [
+                        {
+                            "kind": "jsonresume",
+                            "url": "https://ada.example/resume.json",
+                            "identifier": None,
+                            "last_verified_at": "2026-11-26T02:14:09Z",
+                            "last_fetched_at": "2026-11-26T02:14:09Z",
+                            "last_status": "ok",
+                            "last_error": None,
+                        }
+                    ],
+                    "events": [EVENT_EXAMPLE],
+                }
+            ]
+        }
+    )
+
+    external_id: str
+    full_name: str
+    location: str | None
+    emails: list[str]
+    opted_out: bool
+    level: int | None = Field(description="highest level among current positions")
+    last_refreshed_at: str | None
+    positions: list[PositionOut]
+    skills: list[SkillOut]
+    education: list[EducationOut]
+    sources: list[SourceOut]
+    events: list[Event]
+
+
+class RowProblem(_Out):
+    """An input record that was not written, and why (as ``medalist import`` says it)."""
+
+    index: int | None = Field(None, description="position in the submitted list")
+    external_id: str | None = None
+    field: str | None = None
+    message: str
+
+
+class UpsertItem(_Out):
+    key: str
+    outcome: Literal["created", "updated", "unchanged"]
+
+
+class UpsertResult(_Out):
+    """What an upsert did: counts, each record's outcome, and the records refused."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "created": 1,
+                    "updated": 0,
+                    "unchanged": 0,
+                    "results": [{"key": "ats-123", "outcome": "created"}],
+                    "errors": [
+                        {
+                            "index": 1,
+                            "external_id": None,
+                            "field": "external_id",
+                            "message": "is required",
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    results: list[UpsertItem] = Field(default_factory=list)
+    errors: list[RowProblem] = Field(default_factory=list)
+
+
+class Candidate(BaseModel):
+    """A candidate to upsert: the JSON Lines record of contract section 4."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "external_id": "ats-123",
+                    "full_name": "Ada Lovelace",
+                    "emails": ["ada@example.com"],
+                    "location": "London, UK",
+                    "profiles": [{"kind": "github", "id": "adal"}],
+                    "positions": [
+                        {
+                            "title": "Software Engineer",
+                            "company": "Acme",
+                            "start": "2019-03",
+                            "end": None,
+                        }
+                    ],
+                    "skills": ["python", "sql"],
+                }
+            ]
+        },
+    )
+
+    external_id: str | None = Field(None, description="required in a list; else from the path")
+    full_name: str | None = None
+
+
+class Requisition(BaseModel):
+    """A requisition to upsert (contract section 4); ``level`` is classified when absent."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Senior Backend Engineer",
+                    "level": 3,
+                    "min_years": 5,
+                    "skills": ["python"],
+                    "location": "Remote",
+                    "status": "open",
+                }
+            ]
+        },
+    )
+
+    req_id: str | None = Field(None, description="taken from the path when absent")
+    title: str | None = None
+
+
+class RequisitionOut(_Out):
+    req_id: str
+    title: str
+    level: int | None
+    level_name: str | None
+    level_given: bool
+    min_years: float
+    skills: list[str]
+    location: str | None
+    status: str
+
+
+class RequisitionUpserted(_Out):
+    outcome: Literal["created", "updated", "unchanged"]
+    requisition: RequisitionOut
+
+
+class RankedCandidate(_Out):
+    external_id: str
+    full_name: str
+    qualified: bool
+    score: float = Field(description="0 to 1: level, years and skills fit")
+    level: int | None
+    years_experience: float
+    skills_coverage: float
+    reasons: list[str]
+
+
+class RankedCandidates(_Out):
+    requisition: RequisitionOut
+    candidates: list[RankedCandidate]
+
+
+class ReviewItem(_Out):
+    """An uncertain match: the profile found, the stored candidate proposed, the signals."""
+
+    id: int
+    score: float
+    method: str | None
+    reasons: list[Any] = Field(description="the signals that agreed and disagreed")
+    agreeing: list[str]
+    disagreeing: list[str]
+    profile: dict[str, Any]
+    candidate: dict[str, Any] | None
+    status: str
+    created_at: str
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+
+class ReviewDecision(_Out):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"decision": "link"}]}
+    )
+
+    decision: Literal["link", "reject"]
+    decided_by: str | None = Field(None, description="who decided; default: the API key's name")
+
+
+class RunOut(_Out):
+    id: int
+    started_at: str
+    finished_at: str | None
+    status: str
+    counts: dict[str, Any]
+    errors: list[Any]
+
+
+class Refreshed(_Out):
+    external_id: str
+    refresh_requested_at: str
+    message: str
+
+
+class Erased(_Out):
+    external_id: str
+    erased: bool
+
+
+class ApiKeyOut(_Out):
+    name: str
+    prefix: str
+    created_at: str
+    revoked_at: str | None
+    last_used_at: str | None
+
+
+class ApiKeyCreated(_Out):
+    name: str
+    key: str
+
+
+class WebhookIn(_Out):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "url": "https://crm.example/hooks/medalist",
+                    "secret": "a-long-random-secret",
+                    "types": ["promotion", "job_change"],
+                }
+            ]
+        },
+    )
+
+    url: str = Field(description="http(s) URL; private and loopback hosts are refused")
+    secret: str = Field(min_length=8, max_length=4096, description="signs each delivery")
+    types: list[EventType] | None = Field(None, description="event types to send; all if absent")
+
+
+class WebhookOut(_Out):
+    id: int
+    url: str
+    types: list[str]
+    created_at: str
+
+
+class DeliveryOut(_Out):
+    id: int
+    event_id: str
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int
+    next_attempt_at: str | None
+    last_attempt_at: str | None
+    last_http_status: int | None
+    last_error: str | None
+    delivered_at: str | None
+
+
+class ErrorBody(_Out):
+    code: str = Field(description="stable, machine-readable")
+    message: str = Field(description="what was wrong and what to do")
+
+
+class ErrorResponse(_Out):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"error": {"code": "not_found", "message": "no stored candidate 'ats-9'"}}]
+        },
+    )
+
+    error: ErrorBody
+
+
+class ReviewList(_Out):
+    items: list[ReviewItem]
+
+
+class RunList(_Out):
+    runs: list[RunOut]
+
+
+class WebhookList(_Out):
+    webhooks: list[WebhookOut]
+
+
+class DeliveryList(_Out):
+    deliveries: list[DeliveryOut]
+
+
+class Health(_Out):
+    status: Literal["ok"] = "ok"
+    version: str

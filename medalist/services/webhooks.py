@@ -1,0 +1,129 @@
+"""Webhook subscriptions (the deliveries are :mod:`medalist.webhooks`).
+
+A URL must be http(s) and its host must not be private, loopback or link-local (checked after
+DNS resolution, again at each delivery) unless ``MEDALIST_ALLOW_HOSTS`` allows it.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Sequence
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from crawler.addresses import AddressPolicy, Refusal, parse_ip
+from enrichment.model import format_timestamp
+from medalist.services import Sessions
+from medalist.services.errors import InvalidRequest, NotFound
+from medalist.services.schemas import DeliveryOut, WebhookOut
+from storage.models import MAX_URL_LENGTH, WebhookDeliveryRow, WebhookRow
+from storage.unit_of_work import UnitOfWork
+
+
+def check_url(url: str, policy: AddressPolicy) -> None:
+    """Raise :class:`Refusal` unless ``url`` may receive deliveries."""
+    host = policy.check_url(url)
+    if policy.host_allowed(host):
+        return
+    address = parse_ip(host)
+    if address is not None:
+        policy.check_address(host, address)
+        return
+    port = urlsplit(url).port or 443
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as error:
+        raise Refusal(f"{url}: cannot resolve the host {host!r} ({error})") from None
+    for info in infos:
+        resolved = parse_ip(str(info[4][0]))
+        if resolved is not None:
+            policy.check_address(host, resolved)
+
+
+def _out(row: WebhookRow) -> WebhookOut:
+    return WebhookOut(
+        id=row.id,
+        url=row.url,
+        types=[str(t) for t in row.types or ()],
+        created_at=format_timestamp(row.created_at),
+    )
+
+
+def _ts(value: object) -> str | None:
+    return format_timestamp(value) if isinstance(value, datetime) else None
+
+
+def delivery_out(row: WebhookDeliveryRow) -> DeliveryOut:
+    return DeliveryOut(
+        id=row.id,
+        event_id=row.event_id,
+        status=row.status,  # type: ignore[arg-type]
+        attempts=row.attempts,
+        next_attempt_at=_ts(row.next_attempt_at) if row.status == "pending" else None,
+        last_attempt_at=_ts(row.last_attempt_at),
+        last_http_status=row.last_http_status,
+        last_error=row.last_error,
+        delivered_at=_ts(row.delivered_at),
+    )
+
+
+def _missing(webhook_id: int) -> NotFound:
+    return NotFound(f"no webhook #{webhook_id}", code="webhook_not_found")
+
+
+def subscribe(
+    sessions: Sessions,
+    url: str,
+    secret: str,
+    types: Sequence[str] | None,
+    *,
+    policy: AddressPolicy,
+) -> WebhookOut:
+    if len(url) > MAX_URL_LENGTH:
+        raise InvalidRequest(f"a URL is at most {MAX_URL_LENGTH} characters", field="url")
+    try:
+        check_url(url, policy)
+    except Refusal as error:
+        raise InvalidRequest(str(error), code="webhook_url_refused", field="url") from None
+    with UnitOfWork(sessions) as uow:
+        row = uow.webhooks.add(url, secret, list(dict.fromkeys(types or ())))
+        uow.commit()
+        return _out(row)
+
+
+def listed(sessions: Sessions) -> list[WebhookOut]:
+    with UnitOfWork(sessions) as uow:
+        return [_out(r) for r in uow.webhooks.active()]
+
+
+def get(sessions: Sessions, webhook_id: int) -> WebhookOut:
+    with UnitOfWork(sessions) as uow:
+        row = uow.webhooks.get(webhook_id)
+        if row is None:
+            raise _missing(webhook_id)
+        return _out(row)
+
+
+def unsubscribe(sessions: Sessions, webhook_id: int) -> None:
+    with UnitOfWork(sessions) as uow:
+        if not uow.webhooks.deactivate(webhook_id):
+            raise _missing(webhook_id)
+        uow.commit()
+
+
+def deliveries(
+    sessions: Sessions,
+    webhook_id: int,
+    *,
+    status: str | None = None,
+    after: int = 0,
+    limit: int = 100,
+) -> list[DeliveryOut]:
+    """A subscription's deliveries, oldest first: pending, delivered and given up."""
+    if not 1 <= limit <= 1000:
+        raise InvalidRequest(f"limit must be 1 to 1000, not {limit}", field="limit")
+    with UnitOfWork(sessions) as uow:
+        if uow.webhooks.get(webhook_id) is None:
+            raise _missing(webhook_id)
+        rows = uow.webhooks.deliveries(webhook_id, status=status, limit=limit, after=after)
+        return [delivery_out(r) for r in rows]

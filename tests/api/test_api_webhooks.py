@@ -1,0 +1,195 @@
+"""Webhooks end to end: a subscription through the API, events written with their outbox rows,
+deliveries POSTed to a real loopback receiver that checks each signature and fails on purpose,
+backoff, giving up (visible through the API), order per candidate, and refused addresses."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from api_support import store_candidate, store_events
+from conftest import Api
+
+from medalist.webhooks import deliver_due
+
+SECRET = "s3cret-for-tests"
+
+
+class Receiver:
+    """A loopback HTTP server: answers each POST with the next scripted status (200 once the
+    script is used up) and keeps what it received, with the signature checked."""
+
+    def __init__(self) -> None:
+        self.script: list[int] = []
+        self.received: list[dict[str, object]] = []
+        self.bad_signatures = 0
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                expected = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+                if not hmac.compare_digest(expected, self.headers["X-Medalist-Signature"] or ""):
+                    receiver.bad_signatures += 1
+                    self.send_response(401)
+                    self.end_headers()
+                    return
+                status = receiver.script.pop(0) if receiver.script else 200
+                event = json.loads(body)
+                receiver.received.append(
+                    {
+                        "status": status,
+                        "id": self.headers["X-Medalist-Event-Id"],
+                        "event": event,
+                    }
+                )
+                assert event["id"] == self.headers["X-Medalist-Event-Id"]
+                self.send_response(status)
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def delivered_ids(self) -> list[str]:
+        return [str(r["id"]) for r in self.received if r["status"] == 200]
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver()
+    r.thread.start()
+    try:
+        yield r
+    finally:
+        r.server.shutdown()
+        r.server.server_close()
+
+
+def _subscribe(api: Api, url: str, **extra: object) -> int:
+    response = api.post("/v1/webhooks", json={"url": url, "secret": SECRET, **extra})
+    assert response.status_code == 201, response.text
+    webhook_id: int = response.json()["id"]
+    return webhook_id
+
+
+def test_events_are_delivered_signed_and_in_order_per_candidate(
+    api: Api, receiver: Receiver
+) -> None:
+    webhook = _subscribe(api, receiver.url)
+    a = store_candidate(api.sessions, "ats-a")
+    b = store_candidate(api.sessions, "ats-b")
+    a_ids = store_events(api.sessions, a, "ats-a", range(3))
+    b_ids = store_events(api.sessions, b, "ats-b", range(2))
+    receiver.script = [500]  # the first POST fails
+    now = datetime.now(UTC)
+    counts = deliver_due(api.settings, api.sessions, now=now)
+    assert receiver.bad_signatures == 0
+    # the failed one (ats-a's first) holds back ats-a's later events; ats-b's all go
+    assert counts.retrying == 1
+    assert receiver.delivered_ids() == b_ids
+    assert receiver.received[0]["id"] == a_ids[0]
+
+    later = now + timedelta(seconds=api.settings.webhook_backoff_seconds + 1)
+    assert deliver_due(api.settings, api.sessions, now=now).attempted == 0  # not due yet
+    counts = deliver_due(api.settings, api.sessions, now=later)
+    assert counts.delivered == 3
+    assert receiver.delivered_ids() == b_ids + a_ids
+    event = receiver.received[-1]["event"]
+    assert isinstance(event, dict) and event["candidate"]["external_id"] == "ats-a"
+
+    deliveries = api.get(f"/v1/webhooks/{webhook}/deliveries").json()["deliveries"]
+    assert {d["status"] for d in deliveries} == {"delivered"}
+    first = next(d for d in deliveries if d["event_id"] == a_ids[0])
+    assert first["attempts"] == 2 and first["last_http_status"] == 200
+    assert deliver_due(api.settings, api.sessions, now=later).attempted == 0
+
+
+def test_a_delivery_is_given_up_after_the_bound_and_shown(api: Api, receiver: Receiver) -> None:
+    settings = api.settings.model_copy(update={"webhook_max_attempts": 3})
+    webhook = _subscribe(api, receiver.url, types=["promotion"])
+    cid = store_candidate(api.sessions, "ats-a")
+    [promoted] = store_events(api.sessions, cid, "ats-a", range(1))
+    store_events(api.sessions, cid, "ats-a", range(1, 2), type="new_skill")  # not subscribed
+    receiver.script = [503, 503, 503]
+    when = datetime.now(UTC)
+    for _ in range(3):
+        deliver_due(settings, api.sessions, now=when)
+        when += timedelta(hours=7)
+    assert [r["id"] for r in receiver.received] == [promoted] * 3
+    [delivery] = api.get(f"/v1/webhooks/{webhook}/deliveries").json()["deliveries"]
+    assert delivery["status"] == "failed"
+    assert delivery["attempts"] == 3
+    assert delivery["last_error"] == "answered HTTP 503"
+    failed = api.get(f"/v1/webhooks/{webhook}/deliveries", params={"status": "failed"}).json()
+    assert len(failed["deliveries"]) == 1
+    assert deliver_due(settings, api.sessions, now=when).attempted == 0
+
+
+def test_backoff_doubles(api: Api) -> None:
+    from medalist.webhooks import retry_delay
+
+    base = api.settings.webhook_backoff_seconds
+    assert [retry_delay(api.settings, n).total_seconds() for n in (1, 2, 3)] == [
+        base,
+        base * 2,
+        base * 4,
+    ]
+    assert retry_delay(api.settings, 40) == timedelta(hours=6)
+
+
+def test_subscriptions_listed_deleted_and_private_urls_refused(
+    api: Api, receiver: Receiver
+) -> None:
+    webhook = _subscribe(api, receiver.url)
+    listed = api.get("/v1/webhooks").json()["webhooks"]
+    assert [w["id"] for w in listed] == [webhook]
+    assert "secret" not in listed[0]
+    assert api.get(f"/v1/webhooks/{webhook}").json()["url"] == receiver.url
+    assert api.delete(f"/v1/webhooks/{webhook}").status_code == 204
+    assert api.get(f"/v1/webhooks/{webhook}").status_code == 404
+    assert api.get("/v1/webhooks").json()["webhooks"] == []
+
+    # the test server allows 127.0.0.1 only; other private and link-local hosts are refused
+    for url in ("http://10.1.2.3/hook", "http://169.254.169.254/latest", "http://[::1]/x"):
+        refused = api.post("/v1/webhooks", json={"url": url, "secret": SECRET})
+        assert refused.status_code == 422, url
+        assert refused.json()["error"]["code"] == "webhook_url_refused"
+    scheme = api.post("/v1/webhooks", json={"url": "ftp://example.com/", "secret": SECRET})
+    assert scheme.status_code == 422
+
+
+def test_no_webhook_no_outbox_and_a_rolled_back_event_is_never_queued(api: Api) -> None:
+    from api_support import event
+
+    from storage.models import WebhookDeliveryRow
+    from storage.unit_of_work import UnitOfWork
+
+    cid = store_candidate(api.sessions, "ats-a")
+    store_events(api.sessions, cid, "ats-a", range(1))
+    _subscribe(api, "http://127.0.0.1:9/hook")
+    with UnitOfWork(api.sessions) as uow:
+        uow.events.add_if_new(event("ats-a", 5), "fp-5", candidate_id=cid)
+        # leaving without commit rolls back the event and its outbox row together
+    with UnitOfWork(api.sessions) as uow:
+        assert uow.session.query(WebhookDeliveryRow).count() == 0
+
+
+def test_delivery_rechecks_the_address_policy(api: Api, receiver: Receiver) -> None:
+    _subscribe(api, receiver.url)
+    cid = store_candidate(api.sessions, "ats-a")
+    store_events(api.sessions, cid, "ats-a", range(1))
+    strict = api.settings.model_copy(update={"allow_hosts": ""})
+    counts = deliver_due(strict, api.sessions)
+    assert counts.retrying == 1 and receiver.received == []
+    [delivery] = api.get("/v1/webhooks/1/deliveries").json()["deliveries"]
+    assert delivery["last_error"].startswith("refused: 127.0.0.1 is")
