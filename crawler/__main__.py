@@ -1,11 +1,15 @@
 """``python -m crawler --targets TARGETS --out RESULTS [-s NAME=VALUE ...]``.
 
-``python -m crawler --worker -s MEDALIST_REDIS_URL=...`` serves distributed crawls.
+``python -m crawler --worker --settings FILE`` serves distributed crawls (the file, a JSON
+object of Scrapy settings, carries ``MEDALIST_REDIS_URL`` so that no password shows in ``ps``;
+the environment variable ``MEDALIST_REDIS_URL`` works too).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
         help="serve the Redis queues of distributed crawls (needs MEDALIST_REDIS_URL)",
     )
     parser.add_argument(
+        "--settings",
+        dest="settings_file",
+        type=Path,
+        help="a JSON object of Scrapy settings (how medalist passes secrets: not on argv)",
+    )
+    parser.add_argument(
         "-s",
         dest="settings",
         action="append",
@@ -34,11 +44,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     overrides: dict[str, str] = {}
+    if args.settings_file is not None:
+        try:
+            loaded = json.loads(args.settings_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            parser.error(f"--settings {args.settings_file}: {error}")
+        if not isinstance(loaded, dict):
+            parser.error(f"--settings {args.settings_file}: expected a JSON object")
+        overrides.update({str(k): str(v) for k, v in loaded.items()})
     for item in args.settings:
         name, sep, value = item.partition("=")
         if not sep or not name:
             parser.error(f"-s {item!r}: expected NAME=VALUE")
         overrides[name.strip()] = value
+    if "MEDALIST_REDIS_URL" not in overrides and os.environ.get("MEDALIST_REDIS_URL"):
+        overrides["MEDALIST_REDIS_URL"] = os.environ["MEDALIST_REDIS_URL"]
     if args.worker:
         return work(overrides)
     if args.targets is None or args.out is None:

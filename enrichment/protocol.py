@@ -191,6 +191,14 @@ class Result:
             "warnings": self.warnings,
         }
 
+    def cleaned(self) -> Result:
+        """The result with NUL characters removed from all its text (PostgreSQL refuses them,
+        and no real page needs them)."""
+        self.error = _denul(self.error)
+        self.warnings = [_denul(w) or "" for w in self.warnings]
+        self.records = [_denul(r) for r in self.records]
+        return self
+
     def to_wire(self) -> dict[str, Any]:
         """:meth:`to_dict` plus the distributed run the result belongs to."""
         return {**self.to_dict(), "run": self.run}
@@ -241,6 +249,16 @@ class Result:
     @classmethod
     def for_target(cls, target: Target, error: str) -> Result:
         return cls.failure(target.source_id, target.kind, target.url, error)
+
+
+def _denul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, Mapping):
+        return {_denul(k): _denul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_denul(v) for v in value]
+    return value
 
 
 def error_kind(status: FetchStatus | str, error: str | None) -> str | None:

@@ -1,22 +1,31 @@
-"""Crawling from the application: run ``python -m crawler`` in a child process, read its results.
+"""Crawling from the application: run ``python -m crawler`` in a child process and stream its
+results as they arrive.
 
 Scrapy's Twisted reactor cannot restart inside a long-lived process (``ReactorNotRestartable``),
-so every crawl runs in its own process: the targets go to a file, the child writes one result
-line per target (docs/architecture.md, "The crawl"). A child that crashes or times out still
-yields one result per target: an error carrying the end of the child's stderr.
+so every crawl runs in its own process: the targets go to a file, the child appends one result
+line per target as each is answered (docs/architecture.md, "The crawl"), and :func:`stream`
+yields each result as soon as its line is complete, so the run applies it while the crawl goes
+on. Settings reach the child in a file only its user can read, never on its command line
+(``ps`` shows command lines: no Redis password or API token there). A child that crashes, times
+out or is stopped still yields one result per target (:class:`~enrichment.protocol.Ledger`):
+an error carrying the reason and the end of the child's stderr. The child dies with its parent.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from enrichment.model import format_timestamp, utcnow
+from enrichment.protocol import Ledger, Result, Target
 from medalist.settings import Settings
 
 #: How many characters of the child's stderr an error result quotes.
@@ -52,91 +61,131 @@ def crawl(
     ``scrapy_overrides`` are further Scrapy settings (tests turn AutoThrottle off). ``timeout``
     bounds the whole crawl in seconds; targets without a result by then get an error result.
     """
-    if not targets:
-        return []
+    typed = [_target(t) for t in targets]
+    by_id = {
+        r.source_id: r.to_dict()
+        for r in stream(typed, settings, timeout=timeout, scrapy_overrides=scrapy_overrides)
+    }
+    return [by_id[t.source_id] for t in typed]
+
+
+def _target(value: Target | Mapping[str, Any]) -> Target:
+    return value if isinstance(value, Target) else Target.from_dict(value)
+
+
+def stream(
+    targets: Iterable[Target],
+    settings: Settings,
+    *,
+    timeout: float | None = None,
+    scrapy_overrides: Mapping[str, str] | None = None,
+    stop: threading.Event | None = None,
+    poll: float = 0.05,
+) -> Iterator[Result]:
+    """Crawl ``targets`` in a child process; yield each :class:`Result` as it is written.
+
+    Exactly one result per target, in the order the crawl answers them. After ``timeout``
+    seconds, or once ``stop`` is set, the child is stopped and every target still unanswered
+    gets an error result saying why. Closing the generator early stops the child too.
+    """
     with tempfile.TemporaryDirectory(prefix="medalist-crawl-") as tmp:
         folder = Path(tmp)
         targets_file, results_file = folder / "targets.jsonl", folder / "results.jsonl"
-        stderr_file = folder / "stderr.log"
-        targets_file.write_text(
-            "".join(json.dumps(dict(t), ensure_ascii=False) + "\n" for t in targets),
-            encoding="utf-8",
-        )
-        command = [
-            sys.executable,
-            "-m",
-            "crawler",
-            "--targets",
-            str(targets_file),
-            "--out",
-            str(results_file),
-        ]
-        for name, value in {**scrapy_settings(settings), **(scrapy_overrides or {})}.items():
-            command += ["-s", f"{name}={value}"]
+        settings_file, stderr_file = folder / "settings.json", folder / "stderr.log"
+        ledger = Ledger()
+        with _private(targets_file) as out:
+            for target in targets:
+                ledger.expect(target)
+                out.write(json.dumps(target.to_dict(), ensure_ascii=False) + "\n")
+        if not len(ledger):
+            return
+        with _private(settings_file) as out:
+            json.dump({**scrapy_settings(settings), **(scrapy_overrides or {})}, out)
+        results_file.touch(mode=0o600)
+        command = [sys.executable, "-m", "crawler", "--targets", str(targets_file)]
+        command += ["--out", str(results_file), "--settings", str(settings_file)]
+        deadline = time.monotonic() + timeout if timeout else None
         problem: str | None = None
-        with stderr_file.open("w", encoding="utf-8", errors="replace") as stderr:
+        with (
+            stderr_file.open("w", encoding="utf-8", errors="replace") as stderr,
+            results_file.open("r", encoding="utf-8", errors="replace") as results,
+        ):
+            child = subprocess.Popen(
+                command,
+                cwd=_PROJECT_ROOT,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                preexec_fn=_die_with_parent,
+            )
             try:
-                done = subprocess.run(
-                    command,
-                    cwd=_PROJECT_ROOT,
-                    stdout=subprocess.DEVNULL,
-                    stderr=stderr,
-                    timeout=timeout,
-                    check=False,
-                )
-                if done.returncode != 0:
-                    problem = f"the crawler process failed (exit status {done.returncode})"
-            except subprocess.TimeoutExpired:
-                problem = f"the crawl did not finish within {timeout:g}s"
-        results = _read_results(results_file)
+                partial = ""
+                while True:
+                    exited = child.poll() is not None
+                    chunk = results.read()
+                    if chunk:
+                        partial += chunk
+                        *lines, partial = partial.split("\n")
+                        for line in lines:
+                            result = _parse(line)
+                            if result is not None and ledger.accept(result):
+                                yield result
+                        if not len(ledger):
+                            break
+                        continue
+                    if exited:
+                        if child.returncode != 0:
+                            problem = f"the crawler process failed (exit status {child.returncode})"
+                        break
+                    if deadline is not None and time.monotonic() >= deadline:
+                        problem = f"the crawl did not finish within {timeout:g}s"
+                        break
+                    if stop is not None and stop.is_set():
+                        problem = "the run was stopped before this target was answered"
+                        break
+                    time.sleep(poll)
+            finally:
+                _end(child)
         tail = stderr_file.read_text(encoding="utf-8", errors="replace")[-STDERR_TAIL:].strip()
-    return _one_per_target(targets, results, problem, tail)
+    message = problem or "the crawler wrote no result for this target"
+    if tail and problem != "the run was stopped before this target was answered":
+        message += f"; its stderr ends with:\n{tail}"
+    yield from ledger.owed(message)
 
 
-def _read_results(path: Path) -> list[dict[str, Any]]:
-    if not path.is_file():
-        return []
-    results = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            results.append(json.loads(line))
-        except ValueError:
-            continue  # a line cut short by a crash: that target gets an error below
-    return results
+def _private(path: Path) -> Any:
+    """A new file only this user can read or write (it may hold personal data or secrets)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    return os.fdopen(descriptor, "w", encoding="utf-8")
 
 
-def _one_per_target(
-    targets: Sequence[Mapping[str, Any]],
-    results: list[dict[str, Any]],
-    problem: str | None,
-    stderr_tail: str,
-) -> list[dict[str, Any]]:
-    by_id: dict[str, list[dict[str, Any]]] = {}
-    for result in results:
-        by_id.setdefault(str(result.get("source_id")), []).append(result)
-    out = []
-    for target in targets:
-        waiting = by_id.get(str(target.get("source_id")))
-        if waiting:
-            out.append(waiting.pop(0))
-            continue
-        message = problem or "the crawler wrote no result for this target"
-        if stderr_tail:
-            message += f"; its stderr ends with:\n{stderr_tail}"
-        out.append(
-            {
-                "source_id": target.get("source_id"),
-                "kind": target.get("kind"),
-                "url": target.get("url"),
-                "status": "error",
-                "http_status": None,
-                "etag": None,
-                "last_modified": None,
-                "content_hash": None,
-                "fetched_at": format_timestamp(utcnow()),
-                "error": message,
-                "records": [],
-                "warnings": [],
-            }
-        )
-    return out
+def _parse(line: str) -> Result | None:
+    if not line.strip():
+        return None
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None  # a line cut short by a crash: its target is answered by the ledger
+    return Result.from_dict(data).cleaned() if isinstance(data, Mapping) else None
+
+
+def _die_with_parent() -> None:
+    """Linux: the crawler child gets SIGKILL when the run that started it dies (kill -9)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _end(child: subprocess.Popen[bytes], grace: float = 5.0) -> None:
+    if child.poll() is not None:
+        return
+    child.terminate()
+    try:
+        child.wait(grace)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()

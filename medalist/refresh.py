@@ -21,15 +21,17 @@
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from enrichment.diff import LinkedProfile, diff, profile_gone
+from enrichment.diff import GoneSource, LinkedProfile, diff, profile_gone
 from enrichment.errors import InvalidRecord, MedalistError
 from enrichment.events import event_dict
 from enrichment.matching import CandidateIndex, Decisions, MatchResult, profile_key
@@ -43,6 +45,7 @@ from enrichment.model import (
     parse_timestamp,
     utcnow,
 )
+from enrichment.protocol import FetchStatus, Result, Target
 from medalist.settings import Settings
 from storage.models import CandidateRow, SourceRow
 from storage.repositories import Provenance
@@ -50,9 +53,12 @@ from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-Crawl = Callable[[Sequence[Mapping[str, Any]], Settings], list[dict[str, Any]]]
+#: ``crawl(targets, settings)``: one :class:`Result` per target, yielded as each is answered.
+Crawl = Callable[[Iterable[Target], Settings], Iterable[Result]]
 #: A source that answered 404/410 this many runs in a row is reported as ``profile_gone``.
 GONE_AFTER = 2
+#: Seconds between updates of a running run's row.
+HEARTBEAT_EVERY = 30.0
 
 
 @dataclass
@@ -70,9 +76,24 @@ class RunSummary:
     events_seen: int = 0
     leveled_up: int = 0
     errors: list[str] = field(default_factory=list)
+    #: Failed sources counted by kind (:data:`enrichment.protocol.ERROR_KINDS`).
+    errors_by_kind: Counter[str] = field(default_factory=Counter)
 
-    def counts(self) -> dict[str, int]:
-        return {k: v for k, v in vars(self).items() if isinstance(v, int) and k != "run_id"}
+    def counts(self) -> dict[str, Any]:
+        counts: dict[str, Any] = {
+            k: v for k, v in vars(self).items() if isinstance(v, int) and k != "run_id"
+        }
+        counts["errors_by_kind"] = dict(sorted(self.errors_by_kind.items()))
+        return counts
+
+    @property
+    def all_failed(self) -> bool:
+        """Every source of the run failed: the run did nothing it was asked to."""
+        return self.sources > 0 and self.failed == self.sources
+
+    def why_failed(self) -> str:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.errors_by_kind.most_common())
+        return f"all {self.sources} source(s) failed ({kinds})"
 
 
 @dataclass
@@ -80,12 +101,24 @@ class _Found:
     """Linked records and fetch results gathered for one candidate."""
 
     linked: list[LinkedProfile] = field(default_factory=list)
-    results: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    results: list[tuple[int, Result]] = field(default_factory=list)
 
 
-def _records(result: Mapping[str, Any], where: str) -> list[ProfileRecord]:
+@dataclass
+class _Plan:
+    """What a run works on: owners of the candidates' sources, and the watched sources."""
+
+    run_id: int
+    chosen: list[str]
+    owners: dict[int, str]
+    waiting: Counter[str]
+    watched: set[int]
+    targets: list[Target]
+
+
+def _records(result: Result, where: str) -> list[ProfileRecord]:
     records = []
-    for i, data in enumerate(result.get("records") or []):
+    for i, data in enumerate(result.records):
         try:
             records.append(ProfileRecord.from_dict(data, where=f"{where} record {i}"))
         except InvalidRecord as error:
@@ -98,7 +131,14 @@ def _linked(record: ProfileRecord, match: MatchResult) -> LinkedProfile:
 
 
 class Refresher:
-    """Runs refreshes against one database with one crawler."""
+    """Runs refreshes against one database with one crawler.
+
+    A run is three steps: **plan** (pick the candidates and their targets), then, as each
+    crawl result streams in, **link** (own sources by identifier or URL, many-person sources
+    through the matcher) and **apply** (one unit of work per candidate, committed as soon as
+    all of that candidate's own targets have answered). A ``kill -9`` loses at most the
+    candidates in flight; the next run picks them up again because they are still due.
+    """
 
     def __init__(
         self,
@@ -108,23 +148,24 @@ class Refresher:
         crawl: Crawl | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
-        if crawl is None:
-            from medalist.crawling import crawl as crawl_in_child
-
-            crawl = crawl_in_child
         self.settings = settings
         self.session_factory = session_factory
-        self.crawl = crawl
+        self.crawl = crawl or self._stream
         self.clock = clock
+        self._index: CandidateIndex | None = None
+
+    def _stream(self, targets: Iterable[Target], settings: Settings) -> Iterator[Result]:
+        from medalist.crawling import stream
+
+        timeout = settings.run_timeout or None
+        return stream(targets, settings, timeout=timeout, stop=self.stop)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory)
 
     # -- 1. plan ---------------------------------------------------------------------------
 
-    def _plan(
-        self, external_ids: Sequence[str] | None, limit: int | None, everyone: bool
-    ) -> tuple[int, list[str], list[dict[str, Any]]]:
+    def _plan(self, external_ids: Sequence[str] | None, limit: int | None, everyone: bool) -> _Plan:
         now = self.clock()
         with self.uow() as uow:
             run = uow.runs.start(now)
@@ -143,17 +184,30 @@ class Refresher:
                 rows = uow.candidates.active(limit)
             else:
                 rows = uow.candidates.due(now, self.settings.refresh_days, limit)
-            targets = [
-                uow.sources.as_target(source)
-                for row in rows
-                if not row.opted_out
-                for source in row.sources
-            ]
-            targets += [uow.sources.as_target(s) for s in uow.sources.list_watched()]
+            owners: dict[int, str] = {}
+            waiting: Counter[str] = Counter()
+            targets: list[Target] = []
+            for row in rows:
+                if row.opted_out:
+                    continue
+                for source in row.sources:
+                    owners[source.id] = row.external_id
+                    waiting[row.external_id] += 1
+                    targets.append(uow.sources.as_target(source))
+            watched = uow.sources.list_watched()
+            # many-person sources first: their links reach candidates before those are applied
+            targets = [uow.sources.as_target(s) for s in watched] + targets
             uow.commit()
-            return run.id, [r.external_id for r in rows], targets
+            return _Plan(
+                run_id=run.id,
+                chosen=[r.external_id for r in rows if not r.opted_out],
+                owners=owners,
+                waiting=waiting,
+                watched={s.id for s in watched},
+                targets=targets,
+            )
 
-    # -- 3. link ---------------------------------------------------------------------------
+    # -- 2. link ---------------------------------------------------------------------------
 
     def _link_own(
         self, uow: UnitOfWork, candidate: Candidate, record: ProfileRecord
@@ -192,72 +246,76 @@ class Refresher:
         return created
 
     def _link_many(
-        self,
-        results: Mapping[int, dict[str, Any]],
-        watched: Mapping[int, str],
-        found: dict[str, _Found],
-        summary: RunSummary,
-    ) -> None:
-        """Match every record of the watched many-person sources against all candidates."""
-        pending = [
-            (source_id, record)
-            for source_id in watched
-            for record in _records(results.get(source_id, {}), f"source {source_id}")
-        ]
-        if not pending:
-            return
+        self, source_id: int, result: Result, run_id: int, summary: RunSummary
+    ) -> dict[str, list[LinkedProfile]]:
+        """A watched many-person source answered: record the fetch, match every record
+        against all stored candidates; returns the links by candidate."""
+        links: dict[str, list[LinkedProfile]] = {}
         with self.uow() as uow:
-            index = CandidateIndex.build(uow.candidates.iter_active())
-        with self.uow() as uow:
-            decisions = self._decisions(uow, {profile_key(r) for _, r in pending})
-            for source_id, record in pending:
-                summary.records += 1
-                match = index.match(record, decisions=decisions)
-                if match.decision == "link" and match.candidate_id:
-                    found[match.candidate_id].linked.append(_linked(record, match))
-                    summary.linked += 1
-                elif match.decision == "review":
-                    summary.review += int(self._queue_review(uow, record, match, source_id))
+            self._record_fetch(uow, source_id, result, run_id)
+            records = _records(self._reuse_snapshot(uow, source_id, result), f"source {source_id}")
+            if records:
+                if self._index is None:
+                    self._index = CandidateIndex.build(uow.candidates.iter_active())
+                decisions = self._decisions(uow, {profile_key(r) for r in records})
+                for record in records:
+                    summary.records += 1
+                    match = self._index.match(record, decisions=decisions)
+                    if match.decision == "link" and match.candidate_id:
+                        links.setdefault(match.candidate_id, []).append(_linked(record, match))
+                        summary.linked += 1
+                    elif match.decision == "review":
+                        summary.review += int(self._queue_review(uow, record, match, source_id))
             uow.commit()
+        return links
 
-    # -- 4. per candidate ------------------------------------------------------------------
+    # -- 3. apply, per candidate -----------------------------------------------------------
 
     def _record_fetch(
-        self, uow: UnitOfWork, source_id: int, result: Mapping[str, Any], run_id: int
+        self, uow: UnitOfWork, source_id: int, result: Result, run_id: int
     ) -> SourceRow:
-        fetched_at = parse_timestamp(result.get("fetched_at")) or self.clock()
-        status = str(result.get("status") or "error")
+        fetched_at = parse_timestamp(result.fetched_at) or self.clock()
         source = uow.sources.record_fetch(
             source_id,
-            status=status,
+            status=result.status.value,
             fetched_at=fetched_at,
-            http_status=result.get("http_status"),
-            etag=result.get("etag"),
-            last_modified=result.get("last_modified"),
-            content_hash=result.get("content_hash"),
-            error=result.get("error"),
+            http_status=result.http_status,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            content_hash=result.content_hash,
+            error=result.error,
         )
-        if status == "ok":
+        if result.status is FetchStatus.OK:
             uow.snapshots.add(
                 source_id,
                 kind=source.kind,
                 fetched_at=fetched_at,
-                records=list(result.get("records") or []),
-                url=result.get("url"),
-                content_hash=result.get("content_hash"),
+                records=list(result.records),
+                url=result.url,
+                content_hash=result.content_hash,
                 run_id=run_id,
             )
         return source
 
-    def _count_fetch(self, result: Mapping[str, Any], summary: RunSummary) -> None:
-        status = result.get("status")
+    def _reuse_snapshot(self, uow: UnitOfWork, source_id: int, result: Result) -> Result:
+        """A source answered 304: its records are those of its last snapshot. Reading them
+        again lets a reviewer's decision, or a candidate imported since, take effect on a page
+        that has not changed; the diff and the event store make the repetition harmless."""
+        if result.status is FetchStatus.NOT_MODIFIED and not result.records:
+            snapshot = uow.snapshots.latest(source_id)
+            if snapshot is not None:
+                result.records = list(snapshot.records)
+        return result
+
+    def _count_fetch(self, source_id: int, result: Result, summary: RunSummary) -> None:
         summary.sources += 1
-        if status == "ok":
+        if result.status is FetchStatus.OK:
             summary.fetched += 1
-        elif status == "not_modified":
+        elif result.status is FetchStatus.NOT_MODIFIED:
             summary.not_modified += 1
         else:
             summary.failed += 1
+            summary.errors_by_kind[result.error_kind or "other"] += 1
 
     def _refresh_one(
         self,
@@ -276,21 +334,21 @@ class Refresher:
             provenance = _stored_provenance(row)
             linked = list(found.linked)
             changes: list[Change] = []
+            gone: list[GoneSource] = []
             for source_id, result in found.results:
                 source = self._record_fetch(uow, source_id, result, run_id)
-                if result.get("status") == "gone" and source.gone_count >= GONE_AFTER:
-                    changes.append(
-                        profile_gone(
-                            stored,
+                if result.status is FetchStatus.GONE and source.gone_count >= GONE_AFTER:
+                    gone.append(
+                        GoneSource(
                             kind=source.kind,
                             url=source.url,
                             identifier=source.identifier,
-                            today=now.date(),
-                            checked_at=parse_timestamp(result.get("fetched_at")) or now,
-                            http_status=result.get("http_status"),
+                            http_status=result.http_status,
+                            checked_at=parse_timestamp(result.fetched_at) or now,
                             last_seen_at=source.last_verified_at,
                         )
                     )
+                result = self._reuse_snapshot(uow, source_id, result)
                 for record in _records(result, f"source {source_id}"):
                     summary.records += 1
                     match = self._link_own(uow, stored, record)
@@ -299,6 +357,8 @@ class Refresher:
                         summary.linked += 1
                     elif match.decision == "review":
                         summary.review += int(self._queue_review(uow, record, match, source_id))
+            if gone:
+                changes.append(profile_gone(stored, gone, today=now.date()))
             outcome = diff(
                 stored,
                 linked,
@@ -329,44 +389,71 @@ class Refresher:
         external_ids: Sequence[str] | None = None,
         limit: int | None = None,
         everyone: bool = False,
-        progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+        progress: Callable[[Iterable[Result], int], Iterable[Result]] | None = None,
+        stop: threading.Event | None = None,
     ) -> RunSummary:
-        run_id, chosen, targets = self._plan(external_ids, limit, everyone)
-        summary = RunSummary(run_id=run_id, candidates=len(chosen))
+        """One refresh. ``progress(results, total)`` may wrap the result stream (a progress
+        bar); ``stop``, once set, ends the crawl early (the scheduler's SIGTERM): what was
+        answered is applied, the rest is retried next run."""
+        self.stop = stop
+        self._index = None
+        plan = self._plan(external_ids, limit, everyone)
+        summary = RunSummary(run_id=plan.run_id, candidates=len(plan.chosen))
         status = "finished"
+        applied = 0
         try:
-            results = self._reuse_snapshots(
-                {int(r["source_id"]): r for r in self.crawl(targets, self.settings)}
-            )
-            owners: dict[int, str] = {}
-            watched: dict[int, str] = {}
-            with self.uow() as uow:
-                for external_id in chosen:
-                    row = uow.candidates.get_row(external_id)
-                    for source in row.sources if row else ():
-                        owners[source.id] = external_id
-                for source in uow.sources.list_watched():
-                    watched[source.id] = source.kind
-            found: dict[str, _Found] = defaultdict(_Found)
-            for source_id, result in results.items():
-                self._count_fetch(result, summary)
-                if source_id in owners:
-                    found[owners[source_id]].results.append((source_id, result))
-                elif result.get("status") not in ("ok", "not_modified"):
-                    summary.errors.append(f"watched source {source_id}: {result.get('error')}")
-            self._record_watched(results, watched, run_id)
-            self._link_many(results, watched, found, summary)
-            todo = list(dict.fromkeys([*chosen, *found]))
             with self.uow() as uow:
                 requisitions = uow.requisitions.list_open()
-            summary.candidates = len(todo)
-            for external_id in progress(todo) if progress else todo:
+            found: dict[str, _Found] = {}
+
+            def apply(external_id: str) -> None:
+                nonlocal applied
+                applied += 1
                 try:
                     self._refresh_one(
-                        external_id, found[external_id], run_id, summary, requisitions
+                        external_id,
+                        found.pop(external_id, _Found()),
+                        plan.run_id,
+                        summary,
+                        requisitions,
                     )
                 except MedalistError as error:
                     summary.errors.append(f"{external_id}: {error}")
+
+            for external_id in plan.chosen:  # no sources of their own: nothing to wait for
+                if not plan.waiting[external_id]:
+                    apply(external_id)
+            results: Iterable[Result] = self.crawl(plan.targets, self.settings)
+            if progress is not None:
+                results = progress(results, len(plan.targets))
+            heartbeat = time.monotonic()
+            for result in results:
+                source_id = int(result.source_id)
+                self._count_fetch(source_id, result, summary)
+                if source_id in plan.watched:
+                    if not result.status.verified:
+                        summary.errors.append(f"watched source {source_id}: {result.error}")
+                    for external_id, links in self._link_many(
+                        source_id, result, plan.run_id, summary
+                    ).items():
+                        found.setdefault(external_id, _Found()).linked.extend(links)
+                        if not plan.waiting[external_id]:  # not in this run, or applied
+                            apply(external_id)
+                    continue
+                owner = plan.owners.get(source_id)
+                if owner is None:
+                    continue
+                found.setdefault(owner, _Found()).results.append((source_id, result))
+                plan.waiting[owner] -= 1
+                if plan.waiting[owner] <= 0:
+                    del plan.waiting[owner]
+                    apply(owner)
+                if time.monotonic() - heartbeat > HEARTBEAT_EVERY:
+                    heartbeat = time.monotonic()
+                    self._heartbeat(plan.run_id, summary)
+            for external_id in list(found):  # answered by a crawl that ended early
+                apply(external_id)
+            summary.candidates = max(summary.candidates, applied)
         except BaseException as error:
             status = "failed"
             summary.errors.append(f"run failed: {error!r}")
@@ -374,30 +461,15 @@ class Refresher:
         finally:
             with self.uow() as uow:
                 uow.runs.finish(
-                    run_id, status=status, counts=summary.counts(), errors=summary.errors
+                    plan.run_id, status=status, counts=summary.counts(), errors=summary.errors
                 )
                 uow.commit()
         return summary
 
-    def _reuse_snapshots(self, results: dict[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
-        """A source answered 304: its records are those of its last snapshot. Reading them again
-        lets a reviewer's decision, or a candidate imported since, take effect on a page that
-        has not changed; the diff and the event store make the repetition harmless."""
+    def _heartbeat(self, run_id: int, summary: RunSummary) -> None:
+        """Keep the run's row saying how far it got (``medalist runs`` while it runs)."""
         with self.uow() as uow:
-            for source_id, result in results.items():
-                if result.get("status") == "not_modified" and not result.get("records"):
-                    snapshot = uow.snapshots.latest(source_id)
-                    if snapshot is not None:
-                        results[source_id] = {**result, "records": list(snapshot.records)}
-        return results
-
-    def _record_watched(
-        self, results: Mapping[int, dict[str, Any]], watched: Mapping[int, str], run_id: int
-    ) -> None:
-        with self.uow() as uow:
-            for source_id in watched:
-                if source_id in results:
-                    self._record_fetch(uow, source_id, results[source_id], run_id)
+            uow.runs.progress(run_id, counts=summary.counts(), now=self.clock())
             uow.commit()
 
 

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     schedule: str = Field("0 2 * * *", description="cron expression of the nightly refresh")
     timezone: str = Field("UTC", description="time zone of MEDALIST_SCHEDULE")
     refresh_days: int = Field(30, ge=0, description="days after which a candidate is due")
+    run_timeout: float = Field(
+        6 * 3600, ge=0, description="seconds a run's crawl may take (0: no limit)"
+    )
     orcid_api: str = "https://pub.orcid.org/v3.0"
     github_api: str = "https://api.github.com"
     wikidata_api: str = "https://www.wikidata.org/wiki/Special:EntityData"

@@ -361,10 +361,14 @@ class RunRow(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     started_at: Mapped[datetime] = mapped_column(default=_now)
     finished_at: Mapped[datetime | None]
-    #: ``running``, ``finished`` or ``failed``.
+    #: ``running``, ``finished``, ``failed`` or ``killed`` (it stopped without saying so).
     status: Mapped[str] = mapped_column(String(16), default="running")
     counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
     errors: Mapped[list[Any]] = mapped_column(default=list)
+    #: When the running run last said how far it got; where it runs.
+    heartbeat_at: Mapped[datetime | None]
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None]
 
 
 class ErasedPersonRow(Base):

@@ -9,6 +9,6 @@ the change for a source that answers 404/410 on repeated runs. Rules: :mod:`enri
 from __future__ import annotations
 
 from enrichment.diff.engine import DiffResult, LinkedProfile, diff
-from enrichment.diff.gone import profile_gone
+from enrichment.diff.gone import GoneSource, profile_gone
 
-__all__ = ["DiffResult", "LinkedProfile", "diff", "profile_gone"]
+__all__ = ["DiffResult", "GoneSource", "LinkedProfile", "diff", "profile_gone"]

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "fetch": "medalist.cli.fetch:fetch",
     "show": "medalist.cli.show:show",
     "run": "medalist.cli.run:run",
+    "runs": "medalist.cli.run:runs",
     "report": "medalist.cli.report:report",
     "match": "medalist.cli.match:match",
     "titles": "medalist.cli.titles:titles",

@@ -1,13 +1,15 @@
-"""``medalist run``: one refresh of the due (or named) candidates."""
+"""``medalist run``: one refresh of the due (or named) candidates; ``medalist runs``: the past."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 
 import click
 from tqdm import tqdm
 
+from enrichment.protocol import Result
 from medalist.cli._context import settings_from
 
 
@@ -23,24 +25,74 @@ from medalist.cli._context import settings_from
 @click.option("--all", "everyone", is_flag=True, help="Refresh everyone, due or not.")
 @click.pass_context
 def run(ctx: click.Context, candidates: tuple[str, ...], limit: int | None, everyone: bool) -> None:
-    """Refresh once: crawl the sources of the due candidates, match, diff, store events."""
+    """Refresh once: crawl the sources of the due candidates, match, diff, store events.
+
+    Each candidate is stored as soon as all of its sources have answered. Exits 1 when every
+    source failed."""
     from medalist.database import open_database
     from medalist.refresh import Refresher
 
     settings = settings_from(ctx)
     refresher = Refresher(settings, open_database(settings))
 
-    def progress(items: Iterable[str]) -> Iterable[str]:
-        return tqdm(list(items), desc="candidates", unit="cand", disable=not sys.stderr.isatty())
+    def progress(results: Iterable[Result], total: int) -> Iterable[Result]:
+        return tqdm(
+            results, total=total, desc="sources", unit="src", disable=not sys.stderr.isatty()
+        )
 
     summary = refresher.run(
         external_ids=list(candidates) or None, limit=limit, everyone=everyone, progress=progress
     )
     click.echo(
         f"run {summary.run_id}: {summary.candidates} candidate(s), {summary.sources} source(s) "
-        f"({summary.fetched} fetched, {summary.not_modified} unchanged, {summary.failed} failed), "
-        f"{summary.linked} profile(s) linked, {summary.review} new for review, "
+        f"({summary.fetched} fetched, {summary.not_modified} not modified, "
+        f"{summary.failed} failed), {summary.linked} profile(s) linked, "
+        f"{summary.review} new for review, "
         f"{summary.events_new} new event(s) ({summary.leveled_up} leveled up)"
     )
     for error in summary.errors:
         click.echo(f"  error: {error}", err=True)
+    if summary.all_failed:
+        click.echo(
+            f"Error: {summary.why_failed()}; see `medalist runs` and each source's error", err=True
+        )
+        ctx.exit(1)
+
+
+@click.command("runs")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per run.")
+@click.pass_context
+def runs(ctx: click.Context, limit: int, as_json: bool) -> None:
+    """The latest runs, newest first: status, counts and errors by kind."""
+    from medalist.database import open_database
+    from storage.unit_of_work import UnitOfWork
+
+    settings = settings_from(ctx)
+    with UnitOfWork(open_database(settings)) as uow:
+        rows = uow.runs.list(limit)
+        for row in rows:
+            counts = dict(row.counts or {})
+            by_kind = counts.pop("errors_by_kind", {}) or {}
+            if as_json:
+                data = {
+                    "id": row.id,
+                    "status": row.status,
+                    "started_at": row.started_at.isoformat(),
+                    "finished_at": row.finished_at.isoformat() if row.finished_at else None,
+                    "counts": counts,
+                    "errors_by_kind": by_kind,
+                    "errors": list(row.errors or []),
+                }
+                click.echo(json.dumps(data, ensure_ascii=False))
+                continue
+            finished = row.finished_at.strftime("%H:%M:%S") if row.finished_at else "-"
+            kinds = ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())) or "none"
+            click.echo(
+                f"run {row.id}  {row.status:<8}  {row.started_at:%Y-%m-%d %H:%M:%S} -> {finished}  "
+                f"{counts.get('candidates', 0)} candidate(s), {counts.get('sources', 0)} "
+                f"source(s), {counts.get('failed', 0)} failed ({kinds}), "
+                f"{counts.get('events_new', 0)} new event(s)"
+            )
+        if not rows:
+            click.echo("no runs yet: `medalist run` starts one")

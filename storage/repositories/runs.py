@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -12,7 +14,9 @@ from sqlalchemy.orm import Session
 from storage.models import RunRow
 from storage.repositories._common import utcnow
 
-RUN_STATUSES = ("running", "finished", "failed")
+RUN_STATUSES = ("running", "finished", "failed", "killed")
+#: A running run whose heartbeat is older than this is taken for killed.
+STALE_AFTER = timedelta(minutes=10)
 
 
 class RunRepository:
@@ -20,10 +24,46 @@ class RunRepository:
         self.session = session
 
     def start(self, now: datetime | None = None) -> RunRow:
-        row = RunRow(started_at=now or utcnow(), status="running", counts={}, errors=[])
+        """Open a run for this process; runs left ``running`` by a dead process are closed
+        as ``killed`` first (:meth:`reap`)."""
+        now = now or utcnow()
+        self.reap(now)
+        row = RunRow(
+            started_at=now,
+            status="running",
+            counts={},
+            errors=[],
+            heartbeat_at=now,
+            host=socket.gethostname(),
+            pid=os.getpid(),
+        )
         self.session.add(row)
         self.session.flush()
         return row
+
+    def reap(self, now: datetime | None = None) -> list[RunRow]:
+        """Close as ``killed`` every run still marked running whose process is gone: on this
+        host a process that no longer exists, anywhere a heartbeat older than STALE_AFTER."""
+        now = now or utcnow()
+        host = socket.gethostname()
+        reaped = []
+        for row in self.session.scalars(select(RunRow).where(RunRow.status == "running")):
+            last = row.heartbeat_at or row.started_at
+            dead = row.host == host and row.pid is not None and not _alive(row.pid)
+            if dead or last < now - STALE_AFTER:
+                row.status = "killed"
+                row.finished_at = last
+                row.errors = [*row.errors, "the run stopped without finishing (killed or crashed)"]
+                reaped.append(row)
+        self.session.flush()
+        return reaped
+
+    def progress(self, run_id: int, *, counts: Mapping[str, Any], now: datetime) -> None:
+        row = self.session.get(RunRow, run_id)
+        if row is not None:
+            row.heartbeat_at = now
+            row.counts = dict(counts)
+            self.session.flush()
 
     def finish(
         self,
@@ -52,3 +92,15 @@ class RunRepository:
     def list(self, limit: int = 50) -> list[RunRow]:
         """Newest first."""
         return list(self.session.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)))
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -9,11 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrichment.model import IDENTIFIER_KINDS, MANY_PERSON_KINDS, ProfileRef
+from enrichment.protocol import FetchStatus, Target
 from storage.models import SourceRow
 from storage.repositories._common import utcnow
 
 #: Fetch statuses of the crawler's results (docs/architecture.md).
-FETCH_STATUSES = ("ok", "not_modified", "gone", "refused", "error")
+FETCH_STATUSES = tuple(status.value for status in FetchStatus)
 
 
 class SourceRepository:
@@ -146,14 +147,14 @@ class SourceRepository:
         return row
 
     @staticmethod
-    def as_target(row: SourceRow) -> dict[str, str | None]:
-        """The crawler's target line for a source (docs/architecture.md)."""
-        return {
-            "source_id": str(row.id),
-            "kind": row.kind,
-            "url": None if row.kind in IDENTIFIER_KINDS else row.url,
-            "identifier": row.identifier if row.kind in IDENTIFIER_KINDS else None,
-            "etag": row.etag,
-            "last_modified": row.last_modified,
-            "render": row.render,
-        }
+    def as_target(row: SourceRow) -> Target:
+        """The crawler's target for a source (docs/architecture.md)."""
+        return Target(
+            source_id=str(row.id),
+            kind=row.kind,
+            url=None if row.kind in IDENTIFIER_KINDS else row.url,
+            identifier=row.identifier if row.kind in IDENTIFIER_KINDS else None,
+            etag=row.etag,
+            last_modified=row.last_modified,
+            render=row.render,
+        )

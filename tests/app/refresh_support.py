@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from medalist.crawling import crawl
+from enrichment.protocol import Result, Target
+from medalist.crawling import stream
 from medalist.refresh import Crawl
 from medalist.settings import Settings
 from storage.repositories import EventRepository
@@ -18,8 +19,8 @@ FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "RETRY_TIMES": "
 def fast_crawl(settings: Settings) -> Crawl:
     """The real child-process crawl with ``settings``, minus the waiting."""
 
-    def run(targets: Sequence[Mapping[str, Any]], _: Settings) -> list[dict[str, Any]]:
-        return crawl(targets, settings, scrapy_overrides=FAST)
+    def run(targets: Iterable[Target], _: Settings) -> Iterator[Result]:
+        return stream(targets, settings, scrapy_overrides=FAST)
 
     return run
 

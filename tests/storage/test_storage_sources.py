@@ -53,7 +53,7 @@ def test_fetch_outcomes_update_freshness_and_failure_counts(uow: UnitOfWork) -> 
         assert source.etag == '"a"' and source.last_error is None
         with pytest.raises(ValueError):
             uow.sources.record_fetch(source.id, status="weird")
-        assert uow.sources.as_target(source) == {
+        assert uow.sources.as_target(source).to_dict() == {
             "source_id": str(source.id),
             "kind": "github",
             "url": None,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from diff_scenarios import MANAGER, SE, SENIOR, TODAY, candidate, job, page
 
-from enrichment.diff import diff, profile_gone
+from enrichment.diff import GoneSource, diff, profile_gone
 from enrichment.events import Match
 from enrichment.model import Requisition
 
@@ -213,21 +213,31 @@ def test_qualifies_for_is_empty_without_requisitions_or_when_nothing_new_is_met(
 # -- profile_gone -----------------------------------------------------------------------------
 
 
-def test_profile_gone_is_one_change_per_source() -> None:
+def test_profile_gone_is_one_change_per_candidate_listing_every_source() -> None:
     ada = candidate([job(SE, "Acme", "2019-03")])
     checked = datetime(2026, 11, 26, 2, 14, 9, tzinfo=UTC)
-    one = profile_gone(
-        ada, kind="github", identifier="ada", today=TODAY, checked_at=checked, http_status=404
+    github = GoneSource("github", identifier="ada", http_status=404, checked_at=checked)
+    site = GoneSource("website", url="https://ada.example/", http_status=410)
+    one = profile_gone(ada, [github], today=TODAY)
+    again = profile_gone(
+        ada, [GoneSource("github", identifier="ada", http_status=410)], today=TODAY
     )
-    again = profile_gone(ada, kind="github", identifier="ada", today=TODAY, http_status=410)
-    other = profile_gone(ada, kind="website", url="https://ada.example/", today=TODAY)
+    both = profile_gone(ada, [site, github], today=TODAY)
     assert one.type == "profile_gone" and one.leveled_up is False
-    assert one.fingerprint == again.fingerprint != other.fingerprint
-    assert one.before is not None and one.before["identifier"] == "ada"
+    assert one.fingerprint == again.fingerprint != both.fingerprint
+    assert both.fingerprint == profile_gone(ada, [github, site], today=TODAY).fingerprint
+    assert one.before is not None and one.before["sources"][0]["identifier"] == "ada"
+    assert both.before is not None and [s["kind"] for s in both.before["sources"]] == [
+        "github",
+        "website",
+    ]
+    assert len(both.evidence) == 2
     assert one.evidence[0].excerpt is not None and "404" in one.evidence[0].excerpt
     assert one.years_experience["before"] == one.years_experience["after"]
     with pytest.raises(ValueError):
-        profile_gone(ada, kind="website", today=TODAY)
+        profile_gone(ada, [GoneSource("website")], today=TODAY)
+    with pytest.raises(ValueError):
+        profile_gone(ada, [], today=TODAY)
 
 
 def test_an_older_page_next_to_a_newer_one_is_ignored_and_kept_as_evidence() -> None:
