@@ -58,6 +58,7 @@ ERROR_KINDS = (
     "parse",
     "parse_budget",
     "crawler",
+    "candidate",
     "other",
 )
 _KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -92,7 +92,8 @@ class RunSummary:
         return self.sources > 0 and self.failed == self.sources
 
     def why_failed(self) -> str:
-        kinds = ", ".join(f"{n} {kind}" for kind, n in self.errors_by_kind.most_common())
+        ranked = sorted(self.errors_by_kind.items(), key=lambda item: (-item[1], item[0]))
+        kinds = ", ".join(f"{n} {kind}" for kind, n in ranked)
         return f"all {self.sources} source(s) failed ({kinds})"
 
 
@@ -419,6 +420,10 @@ class Refresher:
                     )
                 except MedalistError as error:
                     summary.errors.append(f"{external_id}: {error}")
+                except Exception as error:  # one candidate's data must not stop everyone's run
+                    log.exception("refreshing %s failed", external_id)
+                    summary.errors.append(f"{external_id}: {type(error).__name__}: {error}")
+                    summary.errors_by_kind["candidate"] += 1
 
             for external_id in plan.chosen:  # no sources of their own: nothing to wait for
                 if not plan.waiting[external_id]:

@@ -40,8 +40,12 @@ def normalise_url(url: str) -> str:
     host = (parts.hostname or "").lower().rstrip(".")
     if host.startswith("www."):
         host = host[4:]
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    try:
+        port = parts.port
+    except ValueError:  # "tel:+15551234" read as host "tel", port "+15551234"
+        port = None
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     path = parts.path.rstrip("/")
     if host in CASELESS_HOSTS:
         path = path.lower()
