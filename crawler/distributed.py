@@ -4,21 +4,24 @@ With ``MEDALIST_REDIS_URL`` set, the spiders use scrapy-redis's scheduler: reque
 Redis queue per spider (``{MEDALIST_REDIS_PREFIX}:{kind}:requests``) that every process pops
 from. The process started with the targets (``python -m crawler --targets ...``) is the
 coordinator: it queues the targets' requests, works like any other process, then collects the
-run's results from the Redis list ``{prefix}:results:{run}`` until every target is answered
-(at most ``MEDALIST_REDIS_WAIT`` seconds) and writes the results file. Workers
+run's results from the Redis list ``{prefix}:results:{run}`` while it crawls, writing each to
+the results file as it arrives (so the application applies it at once), until every target is
+answered (other processes get at most ``MEDALIST_REDIS_WAIT`` more seconds once its own crawl
+is done). Each target's result is written once, however many processes answered it. Workers
 (``python -m crawler --worker``) take requests of any run and push each result to its run's list.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 import redis
 
-from crawler.items import Result, Target
+from crawler.items import Ledger, Result, Target
 
 #: How long a run's results stay in Redis after the last push.
 RESULTS_TTL = 24 * 3600
@@ -36,31 +39,40 @@ def push_result(url: str, prefix: str, run: str, result: dict[str, Any]) -> None
 
 
 def collect_results(
-    url: str, prefix: str, run: str, targets: Iterable[Target], *, wait: float, poll: float = 0.5
-) -> list[dict[str, Any]]:
-    """One result per target from the run's list, waiting up to ``wait`` seconds for them."""
-    targets = list(targets)
-    wanted = {t.source_id for t in targets}
+    url: str,
+    prefix: str,
+    run: str,
+    targets: Iterable[Target],
+    *,
+    wait: float,
+    poll: float = 0.5,
+    crawling: threading.Event | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Yield one result per target from the run's list as each arrives (each target once,
+    however many processes answered it). While ``crawling`` is set the coordinator's own crawl
+    is still going; after it ends, other processes get ``wait`` more seconds."""
+    ledger = Ledger(targets)
     client = redis.Redis.from_url(url)
     key = results_key(prefix, run)
-    found: dict[str, dict[str, Any]] = {}
-    deadline = time.monotonic() + wait
+    deadline: float | None = None
     seen = 0
-    while True:
-        for raw in cast(list[bytes], client.lrange(key, seen, -1)):
-            seen += 1
-            result = json.loads(raw)
-            if result.get("source_id") in wanted:
-                found.setdefault(result["source_id"], result)
-        if len(found) >= len(wanted) or time.monotonic() >= deadline:
-            break
-        time.sleep(poll)
-    client.delete(key)
-    out = []
-    for target in targets:
-        if target.source_id in found:
-            out.append(found.pop(target.source_id))
-        else:
-            message = f"no crawler process answered within MEDALIST_REDIS_WAIT ({wait:g}s)"
-            out.append(Result.failure(target.source_id, target.kind, target.url, message).to_dict())
-    return out
+    try:
+        while len(ledger):
+            raws = cast(list[bytes], client.lrange(key, seen, -1))
+            for raw in raws:
+                seen += 1
+                result = Result.from_dict(json.loads(raw))
+                if ledger.accept(result):
+                    yield result.to_dict()
+            if raws:
+                continue
+            if crawling is None or not crawling.is_set():
+                deadline = deadline or time.monotonic() + wait
+                if time.monotonic() >= deadline:
+                    break
+            time.sleep(poll)
+    finally:
+        client.delete(key)
+    message = f"no crawler process answered within MEDALIST_REDIS_WAIT ({wait:g}s)"
+    for failure in ledger.owed(message):
+        yield failure.to_dict()

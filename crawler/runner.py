@@ -7,6 +7,7 @@ docs/architecture.md, "The crawl"). Run it in its own process: Twisted's reactor
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -100,15 +101,23 @@ def run(targets_path: Path, results_path: Path, overrides: Mapping[str, Any]) ->
             failures[kind] = f"{type(error).__name__}: {error}"
             continue
         running.addErrback(_note_failure, failures, kind)
-    if len(failures) < len(by_kind):
-        process.start()
+    collector: threading.Thread | None = None
+    crawling = threading.Event()
     if redis_url and run_id:
         answerable = [t for t in targets if t.kind not in failures]
-        wait = settings.getfloat("MEDALIST_REDIS_WAIT")
-        prefix = str(settings.get("MEDALIST_REDIS_PREFIX"))
-        with results_path.open("a", encoding="utf-8") as out:
-            for collected in collect_results(redis_url, prefix, run_id, answerable, wait=wait):
-                out.write(json.dumps(collected, ensure_ascii=False) + "\n")
+        collector = threading.Thread(
+            target=_collect_into,
+            args=(results_path, settings, redis_url, run_id, answerable, crawling),
+            name="medalist-collect",
+            daemon=True,
+        )
+        crawling.set()
+        collector.start()
+    if len(failures) < len(by_kind):
+        process.start()
+    crawling.clear()
+    if collector is not None:
+        collector.join()
     if failures:
         _answer_the_rest(results_path, targets, failures)
         return 1
@@ -131,6 +140,25 @@ def work(overrides: Mapping[str, Any]) -> int:
         process.crawl(spider, targets=[], worker=True)
     process.start()
     return 0
+
+
+def _collect_into(
+    results_path: Path,
+    settings: Settings,
+    redis_url: str,
+    run_id: str,
+    targets: list[Target],
+    crawling: threading.Event,
+) -> None:
+    """The coordinator's collector: every process's results for this run, into the file."""
+    wait = settings.getfloat("MEDALIST_REDIS_WAIT")
+    prefix = str(settings.get("MEDALIST_REDIS_PREFIX"))
+    with results_path.open("a", encoding="utf-8") as out:
+        for collected in collect_results(
+            redis_url, prefix, run_id, targets, wait=wait, poll=0.2, crawling=crawling
+        ):
+            out.write(json.dumps(collected, ensure_ascii=False) + "\n")
+            out.flush()
 
 
 def _note_failure(failure: Any, failures: dict[str, str], kind: str) -> None:

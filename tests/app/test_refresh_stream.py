@@ -14,31 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from refresh_support import events_of, fast_crawl
+from refresh_support import events_of, fast_crawl, page_of, person_with
 from sqlalchemy.orm import Session, sessionmaker
 
-from enrichment.model import Candidate
 from medalist.demo.server import SiteServer
 from medalist.refresh import Refresher
 from medalist.settings import Settings
 from storage.unit_of_work import UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _page(name: str, title: str, company: str, extra: str = "") -> str:
-    person = {
-        "@context": "https://schema.org",
-        "@type": "Person",
-        "name": name,
-        "jobTitle": title + extra,
-        "worksFor": {"@type": "Organization", "name": company},
-    }
-    return (
-        "<!doctype html><html><head><title>" + name + "</title>"
-        '<script type="application/ld+json">' + json.dumps(person) + "</script></head>"
-        "<body><h1>" + name + "</h1></body></html>"
-    )
 
 
 @pytest.fixture
@@ -48,27 +32,16 @@ def people_site(tmp_path: Path) -> Iterator[SiteServer]:
         folder = root / f"p{i}"
         folder.mkdir(parents=True)
         (folder / "index.html").write_text(
-            _page(f"Person Number{i}", "Senior Platform Engineer", "Globex"), encoding="utf-8"
+            page_of(f"Person Number{i}", "Senior Platform Engineer", "Globex"), encoding="utf-8"
         )
     nul = root / "nul"
     nul.mkdir()
     (nul / "index.html").write_text(
-        _page("Nul Person", "Senior Platform Engineer", "Globex", extra="\x00"),
+        page_of("Nul Person", "Senior Platform Engineer", "Globex", extra="\x00"),
         encoding="utf-8",
     )
     with SiteServer(root) as server:
         yield server
-
-
-def _person(i: int | str, *urls: str) -> Candidate:
-    return Candidate.from_dict(
-        {
-            "external_id": f"c-{i}",
-            "full_name": f"Person Number{i}",
-            "profiles": [{"kind": "website", "url": url} for url in urls],
-            "positions": [{"title": "Software Engineer", "company": "Initech", "start": "2018-01"}],
-        }
-    )
 
 
 def _settings(database_url: str, **extra: object) -> Settings:
@@ -82,10 +55,10 @@ def test_hostile_urls_and_nul_bytes_cost_only_their_own_source(
     people_site: SiteServer,
 ) -> None:
     with uow:
-        uow.candidates.upsert(_person(0, f"{people_site.url}/p0/"))
-        uow.candidates.upsert(_person("tel", "tel:+15551234", f"{people_site.url}/p1/"))
-        uow.candidates.upsert(_person("js", "javascript:alert(1)"))
-        nul = _person("nul", f"{people_site.url}/nul/")
+        uow.candidates.upsert(person_with(0, f"{people_site.url}/p0/"))
+        uow.candidates.upsert(person_with("tel", "tel:+15551234", f"{people_site.url}/p1/"))
+        uow.candidates.upsert(person_with("js", "javascript:alert(1)"))
+        nul = person_with("nul", f"{people_site.url}/nul/")
         uow.candidates.upsert(nul)
         uow.commit()
     settings = _settings(database_url)
@@ -112,8 +85,8 @@ def test_a_run_whose_sources_all_fail_exits_1_and_says_why(
     database_url: str, uow: UnitOfWork, people_site: SiteServer, medalist: object
 ) -> None:
     with uow:
-        uow.candidates.upsert(_person(0, f"{people_site.url}/missing-a/"))
-        uow.candidates.upsert(_person(1, "https://10.0.0.1/private/"))
+        uow.candidates.upsert(person_with(0, f"{people_site.url}/missing-a/"))
+        uow.candidates.upsert(person_with(1, "https://10.0.0.1/private/"))
         uow.commit()
     env = {
         **os.environ,
@@ -153,7 +126,7 @@ def test_profile_gone_is_one_event_per_candidate_listing_every_source(
 ) -> None:
     with uow:
         uow.candidates.upsert(
-            _person(0, f"{people_site.url}/gone-a/", f"{people_site.url}/gone-b/")
+            person_with(0, f"{people_site.url}/gone-a/", f"{people_site.url}/gone-b/")
         )
         uow.commit()
     settings = _settings(database_url)
@@ -180,7 +153,7 @@ def test_kill_9_during_the_crawl_loses_only_what_was_in_flight(
     ids = [f"c-{i}" for i in range(12)]
     with uow:
         for i in range(12):
-            uow.candidates.upsert(_person(i, f"{people_site.url}/p{i}/"))
+            uow.candidates.upsert(person_with(i, f"{people_site.url}/p{i}/"))
         uow.commit()
     # the default politeness (one host: a delay between requests) makes the crawl slow enough
     # to be killed half-way
