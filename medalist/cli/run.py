@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 
@@ -66,33 +65,22 @@ def run(ctx: click.Context, candidates: tuple[str, ...], limit: int | None, ever
 def runs(ctx: click.Context, limit: int, as_json: bool) -> None:
     """The latest runs, newest first: status, counts and errors by kind."""
     from medalist.database import open_database
-    from storage.unit_of_work import UnitOfWork
+    from medalist.services import runs as run_service
 
     settings = settings_from(ctx)
-    with UnitOfWork(open_database(settings)) as uow:
-        rows = uow.runs.list(limit)
-        for row in rows:
-            counts = dict(row.counts or {})
-            by_kind = counts.pop("errors_by_kind", {}) or {}
-            if as_json:
-                data = {
-                    "id": row.id,
-                    "status": row.status,
-                    "started_at": row.started_at.isoformat(),
-                    "finished_at": row.finished_at.isoformat() if row.finished_at else None,
-                    "counts": counts,
-                    "errors_by_kind": by_kind,
-                    "errors": list(row.errors or []),
-                }
-                click.echo(json.dumps(data, ensure_ascii=False))
-                continue
-            finished = row.finished_at.strftime("%H:%M:%S") if row.finished_at else "-"
-            kinds = ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())) or "none"
-            click.echo(
-                f"run {row.id}  {row.status:<8}  {row.started_at:%Y-%m-%d %H:%M:%S} -> {finished}  "
-                f"{counts.get('candidates', 0)} candidate(s), {counts.get('sources', 0)} "
-                f"source(s), {counts.get('failed', 0)} failed ({kinds}), "
-                f"{counts.get('events_new', 0)} new event(s)"
-            )
-        if not rows:
-            click.echo("no runs yet: `medalist run` starts one")
+    found = run_service.recent(open_database(settings), limit=limit)
+    for out in found:
+        if as_json:
+            click.echo(out.model_dump_json())
+            continue
+        finished = out.finished_at or "-"
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(out.errors_by_kind.items())) or "none"
+        counts = out.counts
+        click.echo(
+            f"run {out.id}  {out.status:<8}  {out.started_at} -> {finished}  "
+            f"{counts.get('candidates', 0)} candidate(s), {counts.get('sources', 0)} "
+            f"source(s), {counts.get('failed', 0)} failed ({kinds}), "
+            f"{counts.get('events_new', 0)} new event(s)"
+        )
+    if not found:
+        click.echo("no runs yet: `medalist run` starts one")

@@ -1,5 +1,5 @@
-"""Refresh runs, newest first, with their counts and errors (whatever columns the runs table
-has: read through :class:`storage.repositories.RunRepository`)."""
+"""Refresh runs, newest first, with their counts, errors by kind and heartbeat (read through
+:class:`storage.repositories.RunRepository`)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,18 @@ from storage.unit_of_work import UnitOfWork
 
 
 def _out(row: RunRow) -> RunOut:
+    counts = dict(row.counts or {})
+    by_kind = counts.pop("errors_by_kind", None) or {}
     return RunOut(
         id=row.id,
         started_at=format_timestamp(row.started_at),
         finished_at=format_timestamp(row.finished_at) if row.finished_at else None,
         status=row.status,
-        counts=dict(row.counts or {}),
+        counts=counts,
+        errors_by_kind={str(k): int(v) for k, v in by_kind.items()},
         errors=list(row.errors or []),
+        heartbeat_at=format_timestamp(row.heartbeat_at) if row.heartbeat_at else None,
+        host=row.host,
     )
 
 

@@ -379,9 +379,15 @@ class RunOut(_Out):
     id: int
     started_at: str
     finished_at: str | None
+    #: ``running``, ``finished``, ``failed`` or ``killed`` (stopped without finishing).
     status: str
     counts: dict[str, Any]
+    #: Failed sources counted by kind (``timeout``, ``dns``, ``robots``, ``http_5xx``, ...).
+    errors_by_kind: dict[str, int] = {}
     errors: list[Any]
+    #: When a running run last reported progress, and where it runs.
+    heartbeat_at: str | None = None
+    host: str | None = None
 
 
 class Refreshed(_Out):
