@@ -7,6 +7,7 @@ import json
 import click
 
 from medalist.cli._context import settings_from
+from medalist.terminal import clean
 
 
 @click.command("show")
@@ -24,4 +25,4 @@ def show(ctx: click.Context, external_id: str, as_json: bool) -> None:
         if row is None:
             raise click.ClickException(f"no stored candidate {external_id!r}")
         view = candidate_view(uow, row)
-    click.echo(json.dumps(view, indent=2, ensure_ascii=False) if as_json else describe(view))
+    click.echo(json.dumps(view, indent=2, ensure_ascii=False) if as_json else clean(describe(view)))
