@@ -87,3 +87,26 @@ def test_nul_bytes_do_not_lose_a_batch(tmp_path: Path, medalist: Invoke, uow: Un
     with uow:
         assert uow.candidates.count() == 51
         assert uow.candidates.get("ats-x").full_name == "NulName"
+
+
+def test_a_reqs_row_reports_every_bad_field(
+    write: Callable[[str, str], Path], medalist: Invoke
+) -> None:
+    path = write(
+        "r.csv", "req_id,title,min_years,status\nR-1,Engineer,lots,maybe\nR-2,Nurse,2,open\n"
+    )
+    result = medalist("import", "reqs", path)
+    assert "r.csv:2: field 'min_years'" in result.output, result.output
+    (line,) = [x for x in result.output.splitlines() if "r.csv:2:" in x]
+    assert "field 'status'" in line
+    assert "skipped 1 bad row" in result.output
+
+
+def test_a_list_as_full_name_is_a_field_error(
+    write: Callable[[str, str], Path], medalist: Invoke, uow: UnitOfWork
+) -> None:
+    path = write("c.jsonl", '{"external_id": "a-1", "full_name": ["Ada", "King"]}\n')
+    result = medalist("import", "candidates", path)
+    assert "c.jsonl:1: field 'full_name': must be text, not a list" in result.output
+    with uow:
+        assert uow.candidates.get("a-1") is None
