@@ -4,19 +4,34 @@
 from __future__ import annotations
 
 import csv
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 
 from enrichment.errors import InvalidInput
 from medalist.importing.decoding import decode, numbered, sniff_delimiter
-from medalist.importing.report import BadRow
+from medalist.importing.report import BadRow, Notice
 
 #: Fields longer than this are refused by the csv module; ATS notes can be long.
 FIELD_SIZE_LIMIT = 16 * 1024 * 1024
 
 
+def _header_notices(shown: str, columns: list[str], known: tuple[str, ...]) -> Iterator[Notice]:
+    """Warnings for a repeated column (its last value would win) and, when ``known`` is given,
+    for a column medalist does not read, with the nearest known name."""
+    seen: set[str] = set()
+    for column in columns:
+        if column in seen:
+            yield Notice(shown, 1, column, "the column appears twice; the last one is used")
+        seen.add(column)
+        if known and column and column not in known:
+            near = difflib.get_close_matches(column, known, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            yield Notice(shown, 1, column, f"unknown column, ignored{hint}")
+
+
 def csv_rows(
-    path: Path, shown: str, required: tuple[str, ...]
+    path: Path, shown: str, required: tuple[str, ...], known: tuple[str, ...] = ()
 ) -> Iterator[tuple[int, dict[str, str]] | BadRow]:
     """``(line, {column: value})`` per data row, header names lower-cased and stripped.
 
@@ -43,6 +58,7 @@ def csv_rows(
             f"{shown}:1: the header has no {', '.join(repr(m) for m in missing)} column"
             f" (columns: {', '.join(columns)})"
         )
+    yield from _header_notices(shown, columns, known)
     line = reader.line_num
     while True:
         start = line + 1

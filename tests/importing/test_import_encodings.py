@@ -110,3 +110,21 @@ def test_a_list_as_full_name_is_a_field_error(
     assert "c.jsonl:1: field 'full_name': must be text, not a list" in result.output
     with uow:
         assert uow.candidates.get("a-1") is None
+
+
+def test_unknown_and_repeated_columns_warn(
+    write: Callable[[str, str], Path], medalist: Invoke, uow: UnitOfWork
+) -> None:
+    path = write("c.csv", "external_id,full_name,curent_title,full_name\nats-1,Ada,CTO,Ada K\n")
+    result = medalist("import", "candidates", path)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"warning: {path}:1: field 'curent_title': unknown column, ignored "
+        "(did you mean 'current_title'?)"
+    ) in result.output
+    assert (
+        f"warning: {path}:1: field 'full_name': the column appears twice; the last one is used"
+    ) in result.output
+    assert "skipped 0 bad rows" in result.output
+    with uow:
+        assert uow.candidates.count() == 1
