@@ -97,4 +97,4 @@ def test_bad_json_and_duplicate_ids(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "c.jsonl: line 1: not valid JSON" in result.output
     dup = write_jsonl(tmp_path / "d.jsonl", [CANDIDATES[0], CANDIDATES[0]])
     result = CliRunner().invoke(cli, ["match", "--candidates", str(dup), "--profiles", str(profs)])
-    assert result.exit_code == 1 and "duplicate external_id" in result.output
+    assert result.exit_code == 2 and "duplicate external_id" in result.output
