@@ -2,7 +2,8 @@
 
 URLs come from data (an ATS export, a profile page's links), so a URL could point the crawler
 at the operator's own network. Every address a request would connect to is classified here;
-private, loopback, link-local, multicast, reserved and unspecified addresses are refused
+private, loopback, link-local, multicast, reserved and unspecified addresses, and every other
+entry of the IANA special-purpose registries that is not globally reachable, are refused
 (IPv6 forms that embed an IPv4 address are judged by that address too) unless
 ``MEDALIST_ALLOW_HOSTS`` lists the host, the address or a network holding it. LinkedIn is never
 fetched, whatever the allow list says.
@@ -26,6 +27,46 @@ FORBIDDEN_DOMAINS = {
     "lnkd.in": "lnkd.in is LinkedIn's link shortener; medalist never fetches LinkedIn",
 }
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+#: Every entry of the IANA IPv4 and IPv6 Special-Purpose Address Registries that is not
+#: globally reachable (RFC 6890 and its updates), with the registry's name. Python's
+#: ``is_global`` misses some of them (all of 192.0.0.0/24, 100::/64 at some versions,
+#: 3fff::/20, 5f00::/16), so the guard checks this table too. The few globally reachable
+#: anycast assignments inside these blocks (192.0.0.9, 192.0.0.10, 2001:1::1-3, AMT, AS112)
+#: are refused with their block: no career page is served from a protocol anycast address.
+SPECIAL_PURPOSE: tuple[tuple[IPNetwork, str], ...] = tuple(
+    (ipaddress.ip_network(cidr), name)
+    for cidr, name in (
+        ("0.0.0.0/8", "'this network'"),
+        ("10.0.0.0/8", "private-use"),
+        ("100.64.0.0/10", "shared address space (carrier-grade NAT)"),
+        ("127.0.0.0/8", "loopback"),
+        ("169.254.0.0/16", "link-local"),
+        ("172.16.0.0/12", "private-use"),
+        ("192.0.0.0/24", "IETF protocol assignments"),
+        ("192.0.2.0/24", "documentation (TEST-NET-1)"),
+        ("192.88.99.0/24", "deprecated 6to4 relay anycast"),
+        ("192.168.0.0/16", "private-use"),
+        ("198.18.0.0/15", "benchmarking"),
+        ("198.51.100.0/24", "documentation (TEST-NET-2)"),
+        ("203.0.113.0/24", "documentation (TEST-NET-3)"),
+        ("240.0.0.0/4", "reserved"),
+        ("255.255.255.255/32", "limited broadcast"),
+        ("::1/128", "loopback"),
+        ("::/128", "unspecified"),
+        ("64:ff9b:1::/48", "local-use IPv4/IPv6 translation"),
+        ("100::/64", "discard-only"),
+        ("100:0:0:1::/64", "dummy IPv6 prefix"),
+        ("2001::/23", "IETF protocol assignments"),
+        ("2001:2::/48", "benchmarking"),
+        ("2001:db8::/32", "documentation"),
+        ("3fff::/20", "documentation"),
+        ("5f00::/16", "segment routing (SRv6) SIDs"),
+        ("fc00::/7", "unique-local"),
+        ("fe80::/10", "link-local"),
+        ("fec0::/10", "deprecated site-local"),
+    )
+)
 _IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
 
 
@@ -82,6 +123,9 @@ def special_use(address: IPAddress) -> str | None:
     for hit, reason in checks:
         if hit:
             return reason
+    for network, name in SPECIAL_PURPOSE:
+        if address.version == network.version and address in network:
+            return f"a special-purpose address ({name}, {network})"
     return None
 
 

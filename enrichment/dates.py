@@ -85,7 +85,10 @@ class PartialDate:
         match = _MONTH_SLASH_YEAR.match(text)
         if match:
             return cls(int(match.group(2)), int(match.group(1)))
-        raise InvalidDate(f"{value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise InvalidDate(
+            f"{value!r} is not a date (expected YYYY, YYYY-MM, YYYY-MM-DD, MM/YYYY or a month "
+            "and year such as 'March 2021' or 'Mar 2021')"
+        )
 
     @classmethod
     def from_parts(

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.errors import ConfigurationError
 from medalist.settings import Settings
-from storage.engine import create_engine_for, create_session_factory
+from storage.engine import create_engine_for, create_session_factory, normalize_url
 from storage.migrate import current, head
 
 
@@ -21,7 +21,7 @@ def open_database(settings: Settings, *, check: bool = True) -> sessionmaker[Ses
     """Sessions on ``MEDALIST_DATABASE_URL``; refuses a database that is not at the newest
     schema, saying how to fix it."""
     url = settings.database_url
-    parsed = make_url(url)
+    parsed = normalize_url(url)
     path = parsed.database or ""
     if (
         check

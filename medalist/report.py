@@ -10,9 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
+
+from enrichment.errors import ConfigurationError
+
+#: Reports hold personal data: owner-only.
+PRIVATE_MODE = 0o600
 
 FORMATS = ("json", "csv", "html")
 
@@ -90,13 +97,43 @@ def render_json(events: Sequence[Mapping[str, Any]]) -> str:
     return json.dumps(list(events), indent=2, ensure_ascii=False) + "\n"
 
 
+#: A cell starting with one of these is read as a formula by spreadsheets (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, prefixed with ``'`` the OWASP way
+    (``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``); numbers and other cells unchanged. A bare
+    CR becomes a newline: the writer ends lines with ``\n`` and would not quote a CR."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def render_csv(events: Sequence[Mapping[str, Any]]) -> str:
+    """One row per event; scraped text that looks like a formula is neutralised."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for event in events:
-        writer.writerow(flatten(event))
+        writer.writerow({key: neutralise(value) for key, value in flatten(event).items()})
     return out.getvalue()
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a report readable by its owner only (0600): it holds personal data. A missing
+    folder is a clear error naming it."""
+    if not path.parent.is_dir():
+        raise ConfigurationError(
+            f"cannot write {path}: the folder {path.parent} does not exist; create it or pick "
+            "another --out"
+        )
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+    os.fchmod(fd, PRIVATE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
 
 
 def safe_link(url: object, text: object | None = None) -> str:

@@ -8,9 +8,11 @@ environment.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -18,9 +20,29 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from enrichment.errors import ConfigurationError
 from medalist import __version__
 
 DEFAULT_CONTACT = "https://github.com/medalist-crawler/medalist"
+
+
+class MedalistToml(TomlConfigSettingsSource):
+    """``medalist.toml``, where ``MEDALIST_REFRESH_DAYS = 5`` and ``refresh_days = 5`` both
+    work (the README promises the environment's names work there too); a malformed file is a
+    :class:`ConfigurationError` naming the line."""
+
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        try:
+            data = super()._read_file(file_path)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigurationError(
+                f"{file_path} is not valid TOML ({error}); fix the file or remove it"
+            ) from None
+        names: dict[str, Any] = {}
+        for key, value in data.items():
+            name = key.lower()
+            names[name.removeprefix("medalist_")] = value
+        return names
 
 
 class Settings(BaseSettings):
@@ -79,13 +101,23 @@ class Settings(BaseSettings):
             init_settings,
             env_settings,
             dotenv_settings,
-            TomlConfigSettingsSource(settings_cls),
+            MedalistToml(settings_cls),
         )
 
 
 def load_settings(**overrides: object) -> Settings:
     """The settings for this process: environment, ``.env``, ``medalist.toml``, then defaults."""
-    return Settings(**overrides)  # type: ignore[arg-type]
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        problems = []
+        for problem in error.errors():
+            name = "MEDALIST_" + "_".join(str(p) for p in problem["loc"]).upper()
+            problems.append(f"{name}={problem.get('input')!r}: {problem['msg']}")
+        raise ConfigurationError(
+            "bad setting " + "; ".join(problems) + " (fix it in the environment, .env or "
+            "medalist.toml; see docs/settings.md)"
+        ) from None
 
 
 def data_path(*parts: str) -> Path:

@@ -2,26 +2,53 @@
 
 SQLite gets WAL journaling, foreign keys and a busy timeout on every connection; PostgreSQL
 goes through psycopg 3 (``postgresql://`` and ``postgres://`` are rewritten to
-``postgresql+psycopg://``).
+``postgresql+psycopg://``). Other backends are refused with a clear message. A SQLite file
+holds personal data, so it and its ``-wal``/``-shm`` files are made readable by their owner
+only (0600).
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from enrichment.errors import ConfigurationError
+
 #: How long a SQLite connection waits for another writer before "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+PRIVATE_MODE = 0o600
+
+
+def make_private(path: str) -> None:
+    """The SQLite file at ``path`` and its journal files, owner-only (0600)."""
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        try:
+            os.chmod(name, PRIVATE_MODE)
+        except FileNotFoundError:
+            continue
 
 
 def normalize_url(url: str | URL) -> URL:
     """The URL with PostgreSQL pointed at psycopg 3."""
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except Exception as error:  # sqlalchemy raises ArgumentError or ValueError
+        raise ConfigurationError(
+            f"{str(url)!r} is not a database URL ({error}); set MEDALIST_DATABASE_URL to "
+            "sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+        ) from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise ConfigurationError(
+            f"medalist does not support {parsed.get_backend_name()} databases; set "
+            "MEDALIST_DATABASE_URL to sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+        )
     return parsed
 
 
@@ -36,6 +63,8 @@ def create_engine_for(url: str | URL, **options: Any) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            if not in_memory and parsed.database and not parsed.database.startswith("file:"):
+                make_private(parsed.database)
             cursor = dbapi_connection.cursor()
             try:
                 if not in_memory:
@@ -45,6 +74,8 @@ def create_engine_for(url: str | URL, **options: Any) -> Engine:
                 cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             finally:
                 cursor.close()
+            if not in_memory and parsed.database and not parsed.database.startswith("file:"):
+                make_private(parsed.database)
 
         return engine
     options.setdefault("pool_pre_ping", True)

@@ -5,11 +5,19 @@ when robots.txt cannot be fetched. RFC 9309 (section 2.3.1.4) says a crawler mus
 complete disallow when robots.txt is unreachable through a server (5xx) or network error, and
 may crawl freely when it is simply missing (4xx). This middleware does that, and says which
 case refused a request.
+
+Rules match the *normalised* path as well as the spelled one: ``/a/../private/x``,
+``/./private/x``, ``//private/x`` and ``/%70rivate/x`` all name ``/private/x`` to a server, so
+``Disallow: /private/`` refuses them (RFC 3986 section 6.2.2: percent-encoding of unreserved
+characters decoded and hex upper-cased, dot segments removed; duplicate slashes collapsed).
 """
 
 from __future__ import annotations
 
+import re
+import string
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
@@ -17,6 +25,42 @@ from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.middlewares.guard import RequestRefused
+
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _percent(match: re.Match[str]) -> str:
+    char = chr(int(match.group(1), 16))
+    return char if char in _UNRESERVED else "%" + match.group(1).upper()
+
+
+def remove_dot_segments(path: str) -> str:
+    """RFC 3986 section 5.2.4: ``/a/b/../c/./d`` -> ``/a/c/d``."""
+    output: list[str] = []
+    for segment in path.split("/"):
+        if segment == "..":
+            if len(output) > 1:
+                output.pop()
+        elif segment != ".":
+            output.append(segment)
+    if path.split("/")[-1] in (".", ".."):
+        output.append("")
+    result = "/".join(output)
+    return result if result.startswith("/") else "/" + result
+
+
+def normalised_path(path: str) -> str:
+    """The path a server will most likely serve for ``path``, for matching robots rules."""
+    path = _PERCENT.sub(_percent, path or "/")
+    path = re.sub(r"/{2,}", "/", path)
+    return remove_dot_segments(path)
+
+
+def normalised_url(url: str) -> str:
+    """``url`` with its path normalised (scheme, host and query kept)."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=normalised_path(parts.path), fragment=""))
 
 
 class Unreachable:
@@ -56,3 +100,7 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
                 "RFC 9309 says to assume it disallows everything until it can"
             )
         super().process_request_2(rp, request)
+        normalised = normalised_url(request.url)
+        if normalised != request.url:
+            # A rule matches the path the server will serve, however it was spelled.
+            super().process_request_2(rp, request.replace(url=normalised))

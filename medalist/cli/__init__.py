@@ -1,8 +1,9 @@
 """The ``medalist`` command line (contract section 2).
 
 Subcommands live in their own modules and are imported only when used, so ``medalist titles``
-does not pay for Scrapy or SQLAlchemy. Errors medalist raises on purpose
-(:class:`~enrichment.errors.MedalistError`) print as one clear line and exit with status 1.
+does not pay for Scrapy or SQLAlchemy. Every known error (:mod:`medalist.cli.errors`) prints as
+one clear line and exits with status 2 (usage and input) or 1 (failure); ``--debug`` shows the
+traceback instead.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Any
 
 import click
 
-from enrichment.errors import MedalistError
 from medalist import __version__
+from medalist.cli.errors import explain, failure
 
 #: name -> "module:attribute" of each subcommand.
 COMMANDS: dict[str, str] = {
@@ -51,12 +52,33 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except MedalistError as error:
-            raise click.ClickException(str(error)) from error
+        except (click.exceptions.Exit, click.Abort, click.ClickException):
+            raise
+        except Exception as error:
+            if ctx.meta.get("medalist.debug"):
+                raise
+            known = explain(error)
+            if known is None:
+                raise
+            message, status = known
+            raise failure(message, status) from error
+
+
+def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    ctx.meta["medalist.debug"] = value
+    return value
 
 
 @click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="medalist")
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_debug,
+    help="Show the full traceback of an error.",
+)
 def cli() -> None:
     """Keep silver medalists fresh: crawl public career updates, match, diff, report."""
 

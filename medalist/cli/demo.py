@@ -16,14 +16,15 @@ from medalist.cli._context import settings_from
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("medalist-demo"),
     show_default=True,
-    help="Folder for the demo's database, site and reports (emptied first).",
+    help="Folder for the demo's database, site and reports (emptied first if a demo made it).",
 )
+@click.option("--force", is_flag=True, help="Empty --dir even if an earlier demo did not make it.")
 @click.pass_context
-def demo(ctx: click.Context, folder: Path) -> None:
+def demo(ctx: click.Context, folder: Path, force: bool) -> None:
     """Import demo candidates and reqs, serve the demo site, run once, print the report."""
     from medalist.demo.runner import describe_events, run_demo
 
-    result = run_demo(folder.resolve(), settings_from(ctx), echo=click.echo)
+    result = run_demo(folder.resolve(), settings_from(ctx), echo=click.echo, force=force)
     click.echo("\nCandidates who leveled up (newest first):")
     click.echo(describe_events(result.leveled_up) or "  nobody")
     others = [e for e in result.events if not e.get("leveled_up")]

@@ -17,7 +17,9 @@ import click
 from enrichment.errors import InvalidInput
 from enrichment.model import IDENTIFIER_KINDS, PROFILE_KINDS
 from medalist.cli._context import settings_from
+from medalist.cli.errors import Failure
 from medalist.crawling import crawl
+from medalist.terminal import clean
 
 #: A one-off fetch makes a handful of requests: no AutoThrottle warm-up, a short delay.
 ONE_OFF = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0.25"}
@@ -96,6 +98,39 @@ def summary(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+#: Low-level network errors and how a person would say them.
+_NETWORK_WORDS = (
+    (
+        (
+            "errno -2",
+            "errno -3",
+            "errno -5",
+            "dns lookup failed",
+            "name or service not known",
+            "nodename nor servname",
+            "no address associated",
+        ),
+        "could not resolve host {host}",
+    ),
+    (("connection refused", "errno 111"), "{host} refused the connection"),
+    (("timed out", "timeout"), "{host} did not answer in time"),
+    (("ssl", "certificate"), "{host}: the TLS connection failed ({detail})"),
+)
+
+
+def failure_text(result: dict[str, Any]) -> str:
+    """One readable line for a failed fetch: what failed, for which URL, and why."""
+    url = str(result.get("url") or "")
+    host = urlsplit(url).hostname or url
+    detail = str(result.get("error") or result.get("status") or "unknown error")
+    lowered = detail.lower()
+    for words, template in _NETWORK_WORDS:
+        if any(word in lowered for word in words):
+            return clean(template.format(host=host, detail=detail), keep_layout=False)
+    detail = re.sub(r"^(error|failed):\s*", "", detail, flags=re.IGNORECASE)
+    return clean(f"{result.get('status')}: {detail}", keep_layout=False)
+
+
 @click.command("fetch")
 @click.argument("target")
 @click.option("--json", "as_json", is_flag=True, help="print JSON Lines of profile records")
@@ -120,17 +155,21 @@ def fetch(
         [target_of(target, kind, render)], settings, timeout=timeout, scrapy_overrides=ONE_OFF
     )
     for warning in result.get("warnings") or []:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(clean(f"warning: {warning}"), err=True)
     if result.get("status") != "ok":
-        raise click.ClickException(f"{result.get('status')}: {result.get('error')}")
+        message = failure_text(result)
+        if as_json:
+            error = {"error": message, "status": result.get("status"), "url": result.get("url")}
+            click.echo(json.dumps(error, ensure_ascii=False))
+        raise Failure(message)
     records = result.get("records") or []
     if result.get("error"):
-        click.echo(f"warning: {result['error']}", err=True)
+        click.echo(clean(f"warning: {result['error']}"), err=True)
     if as_json:
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
         return
     if not records:
-        click.echo(f"no profile found at {result.get('url')}")
+        click.echo(clean(f"no profile found at {result.get('url')}"))
         return
-    click.echo("\n\n".join(summary(record) for record in records))
+    click.echo(clean("\n\n".join(summary(record) for record in records)))

@@ -32,7 +32,7 @@ def report(
 ) -> None:
     """The candidates who leveled up (newest first), as JSON, CSV or HTML."""
     from medalist.database import open_database
-    from medalist.report import render
+    from medalist.report import render, write_private
     from medalist.reporting import report_events
 
     events = report_events(
@@ -42,5 +42,5 @@ def report(
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text)
         click.echo(f"wrote {len(events)} event(s) to {out}", err=True)

@@ -8,6 +8,7 @@ import json
 import click
 
 from medalist.cli._context import settings_from
+from medalist.terminal import clean
 
 
 @click.group("review")
@@ -45,14 +46,16 @@ def list_pending(ctx: click.Context, limit: int, as_json: bool) -> None:
         profile = row.profile
         positions = profile.get("positions") or [{}]
         click.echo(
-            f"#{row.id} score {item['score']}: {profile.get('full_name')} "
-            f"({positions[0].get('title') or '-'} at {positions[0].get('company') or '-'}; "
-            f"{profile.get('kind')} {profile.get('url') or ''})"
+            clean(
+                f"#{row.id} score {item['score']}: {profile.get('full_name')} "
+                f"({positions[0].get('title') or '-'} at {positions[0].get('company') or '-'}; "
+                f"{profile.get('kind')} {profile.get('url') or ''})"
+            )
         )
         who = f"{candidate['full_name']} ({candidate['external_id']})" if candidate else "nobody"
-        click.echo(f"    proposed: {who}")
+        click.echo(clean(f"    proposed: {who}"))
         for reason in row.reasons:
-            click.echo(f"    - {reason}")
+            click.echo(clean(f"    - {reason}"))
     if not rows and not as_json:
         click.echo("nothing waits for review")
 
@@ -61,16 +64,29 @@ def list_pending(ctx: click.Context, limit: int, as_json: bool) -> None:
 @click.argument("match_id", type=int)
 @click.argument("decision", type=click.Choice(["link", "reject"]))
 @click.option("--by", "decided_by", default=None, help="Who decided (default: your login).")
+@click.option("--change", is_flag=True, help="Change a decision already taken.")
 @click.pass_context
-def decide(ctx: click.Context, match_id: int, decision: str, decided_by: str | None) -> None:
-    """Link or reject pending match MATCH_ID; the next run acts on it and never asks again."""
+def decide(
+    ctx: click.Context, match_id: int, decision: str, decided_by: str | None, change: bool
+) -> None:
+    """Link or reject pending match MATCH_ID; the next run acts on it and never asks again.
+    A match already decided keeps its decision unless ``--change`` is given."""
+    from medalist.cli.errors import InputFailure
     from medalist.database import open_database
     from medalist.services import review as service
+    from medalist.services.errors import Conflict, NotFound
 
-    service.decide(
-        open_database(settings_from(ctx)),
-        match_id,
-        decision,
-        decided_by=decided_by or getpass.getuser(),
-    )
+    try:
+        item = service.decide(
+            open_database(settings_from(ctx)),
+            match_id,
+            decision,
+            decided_by=decided_by or getpass.getuser(),
+            change=change,
+        )
+    except (Conflict, NotFound) as error:
+        raise InputFailure(str(error)) from None
+    if not item.changed:
+        click.echo(f"match #{match_id}: already {decision} (by {item.decided_by})")
+        return
     click.echo(f"match #{match_id}: {decision}")

@@ -7,6 +7,7 @@ import json
 import click
 
 from medalist.cli._context import settings_from
+from medalist.terminal import clean
 
 
 @click.command("show")
@@ -21,4 +22,4 @@ def show(ctx: click.Context, external_id: str, as_json: bool) -> None:
 
     record = candidates.get_record(open_database(settings_from(ctx)), external_id)
     view = record.model_dump(mode="json")
-    click.echo(json.dumps(view, indent=2, ensure_ascii=False) if as_json else describe(view))
+    click.echo(json.dumps(view, indent=2, ensure_ascii=False) if as_json else clean(describe(view)))

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from enrichment.errors import ConfigurationError
 from medalist.database import open_database
 from medalist.demo.server import SiteServer
 from medalist.importing.importer import import_candidates, import_requisitions
 from medalist.refresh import Refresher, RunSummary
-from medalist.report import render
+from medalist.report import render, write_private
 from medalist.reporting import report_events
 from medalist.settings import Settings, data_path
 from storage.migrate import upgrade
@@ -38,11 +39,43 @@ class DemoResult:
     review: int
 
 
-def run_demo(folder: Path, base: Settings, *, echo: Callable[[str], None] = print) -> DemoResult:
-    """Run the demo in ``folder`` (emptied first) and return what it found."""
-    if folder.exists():
+#: Written into every demo folder, so a later demo may empty it without asking.
+MARKER = ".medalist-demo"
+
+
+def is_demo_folder(folder: Path) -> bool:
+    """True for a folder an earlier demo made (its marker, or its database and site)."""
+    return (folder / MARKER).is_file() or (
+        (folder / "medalist.db").is_file() and (folder / "site").is_dir()
+    )
+
+
+def prepare_folder(folder: Path, *, force: bool = False) -> None:
+    """Empty ``folder`` for a new demo; a folder with other content is refused unless ``force``,
+    so ``demo --dir ~/Documents`` never deletes someone's files."""
+    if folder.exists() and not folder.is_dir():
+        raise ConfigurationError(f"{folder} is a file, not a folder; pick another --dir")
+    if folder.exists() and any(folder.iterdir()):
+        if not (force or is_demo_folder(folder)):
+            raise ConfigurationError(
+                f"{folder} is not empty and was not made by 'medalist demo'; pick an empty or "
+                "new --dir, or add --force to delete its contents"
+            )
         shutil.rmtree(folder)
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text("made by 'medalist demo'; emptied by the next demo\n", "utf-8")
+
+
+def run_demo(
+    folder: Path,
+    base: Settings,
+    *,
+    echo: Callable[[str], None] = print,
+    force: bool = False,
+) -> DemoResult:
+    """Run the demo in ``folder`` (emptied first, see :func:`prepare_folder`) and return what
+    it found."""
+    prepare_folder(folder, force=force)
     site_root = folder / "site"
     shutil.copytree(data_path("demo", "site"), site_root)
     with SiteServer(site_root) as site:
@@ -90,7 +123,7 @@ def run_demo(folder: Path, base: Settings, *, echo: Callable[[str], None] = prin
         ("all-events.json", "json", events),
     ):
         path = folder / name
-        path.write_text(render(chosen, fmt), encoding="utf-8")
+        write_private(path, render(chosen, fmt))
         outputs.append(path)
     with UnitOfWork(sessions) as uow:
         review = len(uow.matches.pending())

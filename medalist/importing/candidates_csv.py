@@ -119,7 +119,7 @@ def _candidate(row: dict[str, str]) -> Candidate:
 
 
 def read_candidates_csv(path: Path, shown: str) -> Iterator[Row[Candidate] | BadRow]:
-    for item in csv_rows(path, shown, REQUIRED):
+    for item in csv_rows(path, shown, REQUIRED, COLUMNS):
         if isinstance(item, BadRow):
             yield item
             continue

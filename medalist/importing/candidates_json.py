@@ -29,7 +29,16 @@ def _identified(ref: ProfileRef, index: int) -> ProfileRef:
         ) from None
 
 
+#: Fields that hold one piece of text; a list or object there is a mistake, not a name.
+TEXT_FIELDS = ("external_id", "full_name", "location")
+
+
 def candidate_from_json(data: dict[str, Any]) -> Candidate:
+    for name in TEXT_FIELDS:
+        value = data.get(name)
+        if isinstance(value, list | dict | bool):
+            kind = {list: "a list", dict: "an object", bool: "true/false"}[type(value)]
+            raise InvalidInput(f"must be text, not {kind}", field=name)
     candidate = Candidate.from_dict(data)
     profiles = [_identified(ref, i) for i, ref in enumerate(candidate.profiles)]
     return replace(candidate, profiles=unique_profiles(profiles))

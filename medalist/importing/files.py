@@ -50,12 +50,25 @@ def read_candidates(
         raise InvalidInput("--external-id applies to a single JSON Resume (.json) file")
     for file in files:
         shown = str(file)
-        suffix = file.suffix.lower()
-        if suffix == ".csv":
-            yield from read_candidates_csv(file, shown)
-        elif suffix == ".json":
-            from medalist.importing.jsonresume import read_jsonresume
+        try:
+            yield from _read_file(file, shown, external_id)
+        except OSError as error:
+            # One unreadable file of a folder is reported; the other files still import.
+            reason = error.strerror or str(error)
+            yield BadRow(
+                shown, None, None, f"cannot read the file ({reason}); nothing read from it"
+            )
 
-            yield from read_jsonresume(file, shown, external_id)
-        else:
-            yield from read_jsonlines(file, shown, candidate_from_json, _key, "candidate")
+
+def _read_file(
+    file: Path, shown: str, external_id: str | None
+) -> Iterator[Row[Candidate] | BadRow]:
+    suffix = file.suffix.lower()
+    if suffix == ".csv":
+        yield from read_candidates_csv(file, shown)
+    elif suffix == ".json":
+        from medalist.importing.jsonresume import read_jsonresume
+
+        yield from read_jsonresume(file, shown, external_id)
+    else:
+        yield from read_jsonlines(file, shown, candidate_from_json, _key, "candidate")

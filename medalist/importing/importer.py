@@ -25,7 +25,7 @@ from enrichment.model import Candidate, Requisition
 from medalist.importing.erasure import ERASURE_KEY, erasure_digests
 from medalist.importing.files import read_candidates
 from medalist.importing.limits import candidate_problem, requisition_problem
-from medalist.importing.report import BadRow, ImportInterrupted, ImportReport, Row
+from medalist.importing.report import BadRow, ImportInterrupted, ImportReport, Notice, Row
 from medalist.importing.requisitions import read_requisitions
 from storage.repositories import Outcome
 from storage.unit_of_work import UnitOfWork
@@ -100,6 +100,9 @@ def _run(
         progress.set_description("checking")
         checked = 0
         for item in _checked(read(), key_field, problem):
+            if isinstance(item, Notice):
+                echo(str(item))
+                continue
             checked += 1
             progress.update(1)
             if isinstance(item, BadRow):
@@ -120,6 +123,10 @@ def _run(
             raise ImportInterrupted(report, rows[0].where, rows[-1].where, error) from error
 
     for item in _checked(read(), key_field, problem):
+        if isinstance(item, Notice):
+            if not report.strict:  # the checking pass showed it already
+                echo(str(item))
+            continue
         report.read += 1
         progress.update(1)
         if isinstance(item, BadRow):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from enrichment.errors import InvalidInput
+from medalist.importing.decoding import decode
 from medalist.importing.report import BadRow, Row
 
 T = TypeVar("T")
@@ -28,23 +29,23 @@ def read_jsonlines(
     record: str,
 ) -> Iterator[Row[T] | BadRow]:
     """Each line through ``build`` (which raises :class:`InvalidInput` naming the field)."""
-    with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield BadRow(
-                    shown, number, None, f"not valid JSON: {error.msg} (column {error.colno})"
-                )
-                continue
-            if not isinstance(data, dict):
-                yield BadRow(shown, number, None, "expected a JSON object")
-                continue
-            try:
-                value = build(data)
-            except InvalidInput as error:
-                yield BadRow(shown, number, field_of(error, record), error.reason)
-                continue
-            yield Row(shown, number, key(value), value)
+    text = decode(path)
+    for number, reason in sorted(text.bad_lines.items()):
+        yield BadRow(shown, number, None, reason)
+    for number, line in enumerate(text.lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield BadRow(shown, number, None, f"not valid JSON: {error.msg} (column {error.colno})")
+            continue
+        if not isinstance(data, dict):
+            yield BadRow(shown, number, None, "expected a JSON object")
+            continue
+        try:
+            value = build(data)
+        except InvalidInput as error:
+            yield BadRow(shown, number, field_of(error, record), error.reason)
+            continue
+        yield Row(shown, number, key(value), value)

@@ -43,6 +43,14 @@ class BadRow:
         return f"{where}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class Notice(BadRow):
+    """A warning about a file that skips nothing (an unknown or repeated column)."""
+
+    def __str__(self) -> str:
+        return "warning: " + BadRow.__str__(self)
+
+
 @dataclass(slots=True)
 class ImportReport:
     """The outcome of one ``medalist import``."""

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from enrichment.model import format_timestamp
 from medalist.services import Sessions
-from medalist.services.errors import InvalidRequest, NotFound
+from medalist.services.errors import Conflict, InvalidRequest, NotFound
 from medalist.services.schemas import ReviewItem
 from storage.models import CandidateRow, MatchRow
 from storage.unit_of_work import UnitOfWork
@@ -76,13 +76,32 @@ def decide(
     *,
     decided_by: str,
     now: datetime | None = None,
+    change: bool = False,
 ) -> ReviewItem:
-    """Link or reject match ``match_id``; the next run acts on it and never asks again."""
+    """Link or reject match ``match_id``; the next run acts on it and never asks again.
+
+    A match already decided the same way is left as it is (``changed`` false); one decided the
+    other way is a :class:`Conflict` unless ``change`` is given."""
     if decision not in ("link", "reject"):
         raise InvalidRequest(
             f"a review decision is 'link' or 'reject', not {decision!r}", field="decision"
         )
     with UnitOfWork(sessions) as uow:
+        existing = uow.matches.get(match_id)
+        taken = {"linked": "link", "rejected": "reject"}.get(existing.status) if existing else None
+        if existing is not None and taken == decision:
+            candidate = (
+                uow.candidates.get_row_by_id(existing.candidate_id)
+                if existing.candidate_id
+                else None
+            )
+            return _item(existing, candidate).model_copy(update={"changed": False})
+        if existing is not None and taken is not None and not change:
+            raise Conflict(
+                f"match #{match_id} was already decided: {taken} (by {existing.decided_by}); "
+                f"add --change to make it {decision}",
+                code="already_decided",
+            )
         row = uow.matches.decide(match_id, decision, decided_by=decided_by, now=now)
         if row is None:
             raise NotFound(

@@ -364,6 +364,8 @@ class ReviewItem(_Out):
     created_at: str
     decided_by: str | None = None
     decided_at: str | None = None
+    #: False when a decision repeated the one already taken (nothing changed).
+    changed: bool = True
 
 
 class ReviewDecision(_Out):

@@ -74,3 +74,21 @@ def test_html_escapes_scraped_text_and_links_only_http() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown report format"):
         render([EVENT], "xml")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['=HYPERLINK("http://x","y")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1"],
+)
+def test_csv_neutralises_formula_cells(hostile: str) -> None:
+    event = {**EVENT, "after": {**EVENT["after"], "title": hostile, "company": hostile}}
+    event["candidate"] = {"external_id": "ats-1", "full_name": hostile}
+    (row,) = csv.DictReader(io.StringIO(render([event], "csv"), newline=""))
+    for column in ("candidate.full_name", "after.title", "after.company"):
+        assert row[column] == "'" + hostile.replace("\r", "\n")
+    assert row["after.level"] == "3"  # numbers are left alone
+
+
+def test_csv_keeps_ordinary_text() -> None:
+    (row,) = csv.DictReader(io.StringIO(render([EVENT], "csv")))
+    assert row["after.title"] == "Senior Software Engineer"

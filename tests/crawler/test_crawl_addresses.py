@@ -136,3 +136,55 @@ def test_retry_after() -> None:
 )
 def test_needs_javascript(html: bytes, expected: bool) -> None:
     assert needs_javascript(html) is expected
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "0.1.2.3",
+        "10.1.1.1",
+        "100.64.0.1",
+        "127.0.0.2",
+        "169.254.1.1",
+        "172.31.255.255",
+        "192.0.0.1",
+        "192.0.0.9",
+        "192.0.0.100",  # in 192.0.0.0/24 but outside the /29 Python knows about
+        "192.0.0.255",
+        "192.0.2.1",
+        "192.88.99.1",
+        "192.168.0.1",
+        "198.18.0.1",
+        "198.19.255.255",
+        "198.51.100.1",
+        "203.0.113.1",
+        "240.0.0.1",
+        "255.255.255.255",
+        "::1",
+        "::",
+        "64:ff9b:1::1",
+        "100::1",
+        "100:0:0:1::1",
+        "2001:1::1",
+        "2001:2::1",
+        "2001:10::1",
+        "2001:db8::1",
+        "3fff::1",
+        "5f00::1",
+        "fc00::1",
+        "fd12:3456::1",
+        "fe80::1",
+        "fec0::1",
+    ],
+)
+def test_every_non_global_registry_entry_is_refused(address: str) -> None:
+    ip = ipaddress.ip_address(address)
+    assert special_use(ip) is not None
+    with pytest.raises(Refusal, match="MEDALIST_ALLOW_HOSTS"):
+        POLICY.check_address(address, ip)
+
+
+def test_registry_table_names_the_block() -> None:
+    assert special_use(ipaddress.ip_address("192.0.0.100")) == (
+        "a special-purpose address (IETF protocol assignments, 192.0.0.0/24)"
+    )

@@ -96,7 +96,7 @@ def test_fetch_refused(settings: Settings) -> None:
 
 def test_fetch_bad_target(settings: Settings) -> None:
     code, _, err = _fetch(settings, "not a url")
-    assert code == 1
+    assert code == 2  # an input error
     assert "is not a URL or one of orcid:ID" in err
 
 
@@ -168,3 +168,36 @@ def test_a_crawl_that_takes_too_long_gives_errors(site: Site, settings: Settings
 
 def test_no_targets_no_process(settings: Settings, tmp_path: Path) -> None:
     assert crawl([], settings) == []
+
+
+def test_fetch_unknown_host_reads_cleanly(settings: Settings) -> None:
+    code, out, err = _fetch(settings, "http://no-such-host.invalid/profile", "--render", "never")
+    assert code == 1
+    assert err.strip() == "Error: could not resolve host no-such-host.invalid"
+    assert out == ""
+
+
+def test_fetch_json_prints_a_json_error(settings: Settings) -> None:
+    code, out, err = _fetch(
+        settings, "http://no-such-host.invalid/profile", "--render", "never", "--json"
+    )
+    assert code == 1
+    error = json.loads(out)
+    assert error["error"] == "could not resolve host no-such-host.invalid"
+    assert error["url"] == "http://no-such-host.invalid/profile"
+    assert "Traceback" not in err
+
+
+def test_fetch_strips_terminal_escapes(site: Site, settings: Settings) -> None:
+    hostile = (
+        b"<html><body><script type='application/ld+json'>"
+        b'{"@context": "https://schema.org", "@type": "Person",'
+        b' "name": "Ada \\u001b[2J\\u001b]0;owned\\u0007\\u001b]8;;https://evil.example\\u001b\\\\'
+        b'King\\u001b]8;;\\u001b\\\\", "jobTitle": "\\u001b[31mCTO\\u001b[0m"}'
+        b"</script></body></html>"
+    )
+    url = site.route("/people/hostile", Reply(200, hostile))
+    code, out, err = _fetch(settings, url, "--render", "never")
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Ada King" in out.replace("  ", " ")

@@ -47,3 +47,25 @@ def test_missing_allows_unreachable_refuses(sites: tuple[Site, Site], tmp_path: 
     assert "could not be read (it answered HTTP 503)" in results["broken"]["error"]
     assert "/page" not in broken.paths
     assert missing.paths == ["/robots.txt", "/page"]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/a/../private/x", "/private/x"),
+        ("/./private/x", "/private/x"),
+        ("//private/x", "/private/x"),
+        ("/a//b///c", "/a/b/c"),
+        ("/%70rivate/x", "/private/x"),
+        ("/%2e%2e/private/x", "/private/x"),
+        ("/a/%2fb", "/a/%2Fb"),
+        ("/../../private", "/private"),
+        ("/a/b/..", "/a/"),
+        ("/public/page", "/public/page"),
+        ("", "/"),
+    ],
+)
+def test_robots_paths_are_normalised(path: str, expected: str) -> None:
+    from crawler.middlewares.robots import normalised_path
+
+    assert normalised_path(path) == expected

@@ -186,13 +186,13 @@ def test_a_file_without_the_required_columns_is_refused(
 ) -> None:
     path = write("c.csv", "id,name\n1,Ada\n")
     result = medalist("import", "candidates", path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{path}:1: the header has no 'external_id', 'full_name' column" in result.output
 
 
 def test_a_missing_file_is_a_clear_error(medalist: Invoke, tmp_path: Path) -> None:
     result = medalist("import", "candidates", tmp_path / "nope.csv")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no such file or folder" in result.output
 
 
@@ -207,5 +207,5 @@ def test_an_unmigrated_database_says_what_to_do(
     path = write("c.csv", HEADER + GOOD_ADA)
     settings = load_settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}")
     result = CliRunner().invoke(cli, ["import", "candidates", str(path)], obj=settings)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "run 'medalist db upgrade' first" in result.output

@@ -153,7 +153,7 @@ def test_a_folder_imports_every_known_file(medalist: Invoke, write: Write, uow: 
     assert "imported 4, updated 0, unchanged 0, skipped 0 bad rows" in result.output
     with uow:
         assert uow.candidates.count() == 4
-    assert medalist("import", "candidates", folder, "--external-id", "x").exit_code == 1
+    assert medalist("import", "candidates", folder, "--external-id", "x").exit_code == 2
 
 
 def test_small_batches_import_the_same(

@@ -70,5 +70,5 @@ def test_reqs_jsonl(medalist: Invoke, write: Write, uow: UnitOfWork) -> None:
 def test_reqs_from_an_unknown_file_type(medalist: Invoke, write: Write) -> None:
     path = write("reqs.xlsx", "")
     result = medalist("import", "reqs", path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "requisitions are read from .csv or .jsonl files" in result.output

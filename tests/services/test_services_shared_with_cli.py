@@ -72,7 +72,7 @@ def test_review_list_and_decide_go_through_the_service(
         decided = uow.matches.get(match_id)
         assert decided is not None and decided.decided_by == "sam"
     missing = medalist("review", "decide", "999999", "link")
-    assert missing.exit_code == 1 and "no match #999999" in missing.output
+    assert missing.exit_code == 2 and "no match #999999" in missing.output
 
 
 def test_service_errors_carry_stable_codes(session_factory: sessionmaker[Session]) -> None:

@@ -85,7 +85,7 @@ def test_bad_line_names_file_line_and_field(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["match", "--candidates", str(cands), "--profiles", str(profs)]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an input error
     assert "p.jsonl: line 3" in result.output and "'full_name'" in result.output
 
 
@@ -94,7 +94,7 @@ def test_bad_json_and_duplicate_ids(tmp_path: Path) -> None:
     bad.write_text("{not json\n", encoding="utf-8")
     profs = write_jsonl(tmp_path / "p.jsonl", PROFILES)
     result = CliRunner().invoke(cli, ["match", "--candidates", str(bad), "--profiles", str(profs)])
-    assert result.exit_code == 1 and "c.jsonl: line 1: not valid JSON" in result.output
+    assert result.exit_code == 2 and "c.jsonl: line 1: not valid JSON" in result.output
     dup = write_jsonl(tmp_path / "d.jsonl", [CANDIDATES[0], CANDIDATES[0]])
     result = CliRunner().invoke(cli, ["match", "--candidates", str(dup), "--profiles", str(profs)])
-    assert result.exit_code == 1 and "duplicate external_id" in result.output
+    assert result.exit_code == 2 and "duplicate external_id" in result.output
