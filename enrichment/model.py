@@ -62,6 +62,22 @@ def _list_of_maps(value: object, where: str, key: str) -> list[Mapping[str, Any]
     return list(value)
 
 
+def _positions(value: object, where: str) -> tuple[Position, ...]:
+    """A record's positions; an entry with neither title nor company is skipped.
+
+    Real exports often hold such empty entries (a date range, a blank row): they say nothing
+    about the person, so they are no reason to refuse the whole record.
+    """
+    out = []
+    for i, item in enumerate(_list_of_maps(value, where, "positions")):
+        if not _text(item.get("title") or item.get("position")) and not _text(
+            item.get("company") or item.get("name")
+        ):
+            continue
+        out.append(Position.from_dict(item, f"{where}: positions[{i}]"))
+    return tuple(out)
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -265,10 +281,7 @@ class Candidate:
                 ProfileRef.from_dict(p, f"{where}: profiles[{i}]")
                 for i, p in enumerate(_list_of_maps(data.get("profiles"), where, "profiles"))
             ),
-            positions=tuple(
-                Position.from_dict(p, f"{where}: positions[{i}]")
-                for i, p in enumerate(_list_of_maps(data.get("positions"), where, "positions"))
-            ),
+            positions=_positions(data.get("positions"), where),
             skills=_list_of_str(data.get("skills"), where, "skills"),
             education=tuple(
                 Education.from_dict(e, f"{where}: education[{i}]")
@@ -329,10 +342,7 @@ class ProfileRecord:
             url=_text(data.get("url")),
             location=_text(data.get("location")),
             identifiers={str(k): str(v) for k, v in identifiers.items() if _text(v)},
-            positions=tuple(
-                Position.from_dict(p, f"{where}: positions[{i}]")
-                for i, p in enumerate(_list_of_maps(data.get("positions"), where, "positions"))
-            ),
+            positions=_positions(data.get("positions"), where),
             skills=_list_of_str(data.get("skills"), where, "skills"),
             education=tuple(
                 Education.from_dict(e, f"{where}: education[{i}]")

@@ -45,7 +45,14 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from enrichment.matching.features import Person
-from enrichment.matching.names import PersonName, nicknames, soundex
+from enrichment.matching.names import (
+    PersonName,
+    given_name,
+    nicknames,
+    romanised_systems,
+    soundex,
+)
+from enrichment.matching.syllables import common_reading, same_syllable
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +170,10 @@ class Model:
         ka, kb = a.last_key, b.last_key
         if ka == kb:
             return self._tf_level("surname", "exact", "surname", ka)
+        if romanised_systems(a) or romanised_systems(b):
+            # an East Asian name's middle tokens are given-name syllables, never the first
+            # half of a double surname ("Young Do Jung" is not a Jung of "Yun Jung Lee")
+            return self._surname_similarity(ka, kb)
         if (a.middles and a.middles[-1] + ka == kb) or (b.middles and b.middles[-1] + kb == ka):
             return Level("surname", "exact (double surname)", self._tf("surname", kb))
         pa, pb = a.last_parts, b.last_parts
@@ -176,6 +187,9 @@ class Model:
             return Level(
                 "surname", f"double-surname part ({part})", 0.6 * self._tf("surname", part)
             )
+        return self._surname_similarity(ka, kb)
+
+    def _surname_similarity(self, ka: str, kb: str) -> Level:
         sim = JaroWinkler.normalized_similarity(ka, kb)
         if sim >= 0.92:
             return _fixed("surname", "jaro-winkler >= 0.92", 5.0)
@@ -189,12 +203,29 @@ class Model:
         fa, fb = a.first, b.first
         if not fa or not fb:
             return _fixed("first name", "missing", 0.0)
+        if len(fa) > 1 and len(fb) > 1 and (fa != fb or a.middles != b.middles):
+            syllables = self._syllables(a, b)
+            if syllables is not None:
+                return syllables
         if fa == fb:
             if len(fa) == 1:
                 return _fixed("first name", "same initial", 1.0)
             return self._tf_level("first name", "exact", "first", fa)
         if len(fa) > 1 and len(fb) > 1:
             if self.nick.equivalent(fa, fb):
+                if (
+                    a.middles
+                    and b.middles
+                    and not {m[0] for m in a.middles} & {m[0] for m in b.middles}
+                ):
+                    # "John Paul Drake" / "Jonathon Stuart Drake": a nickname alone is
+                    # weak, and the middle names say these are two people
+                    return Level(
+                        "first name",
+                        f"nickname ({fa} ~ {fb}) but middle names differ "
+                        f"({a.middles[0]} vs {b.middles[0]})",
+                        -3.0,
+                    )
                 return Level("first name", f"nickname-equivalent ({fa} ~ {fb})", 4.0)
             sim = JaroWinkler.normalized_similarity(fa, fb)
             if sim >= 0.92:
@@ -209,9 +240,32 @@ class Model:
             return _fixed("first name", "initial-compatible", 1.0)
         return _fixed("first name", "different", -5.0)
 
+    def _syllables(self, a: PersonName, b: PersonName) -> Level | None:
+        """Romanised East Asian given names compared syllable by syllable, or ``None``
+        when the two names are not both written in one romanisation system."""
+        systems = romanised_systems(a) & romanised_systems(b)
+        if not systems:
+            return None
+        ga, gb = given_name(a), given_name(b)
+        if ga == gb:
+            return Level("first name", f"same given name ({ga})", self._tf("first", a.first))
+        reading = common_reading(ga, gb, systems)
+        if reading is None:
+            return None
+        sa, sb = reading
+        shown = f"{'-'.join(sa)} vs {'-'.join(sb)}"
+        if len(sa) == len(sb) and all(same_syllable(x, y) for x, y in zip(sa, sb, strict=True)):
+            return Level("first name", f"same syllables, other spelling ({shown})", 2.5)
+        short, long = sorted((sa, sb), key=len)
+        if long[: len(short)] == short or long[-len(short) :] == short:
+            return Level("first name", f"one given name is part of the other ({shown})", -1.0)
+        return Level("first name", f"different given name, syllable by syllable ({shown})", -5.0)
+
     def middle(self, a: PersonName, b: PersonName) -> Level | None:
         if not a.middles or not b.middles:
             return None
+        if romanised_systems(a) and romanised_systems(b):
+            return None  # the middle tokens were compared as parts of the given name
         if {m[0] for m in a.middles} & {m[0] for m in b.middles}:
             return _fixed("middle name", "agree", 1.0)
         return _fixed("middle name", "initials differ", -1.5)

@@ -345,7 +345,7 @@ class CandidateIndex:
             sum(x.weight for x in levels if x.signal not in MODEL_SIGNALS and x.weight > 0)
             >= IDENTIFYING_SUPPORT
         )
-        first_differs = any(x.signal == "first name" and x.label == "different" for x in levels)
+        first_differs = any(x.signal == "first name" and x.weight <= -3 for x in levels)
         if first_differs and not identified:
             out.append("first names differ: not linked automatically")
         for level in levels:

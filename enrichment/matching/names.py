@@ -276,3 +276,29 @@ class Nicknames:
 @lru_cache(maxsize=1)
 def nicknames() -> Nicknames:
     return Nicknames.bundled()
+
+
+def given_name(name: PersonName) -> str:
+    """The whole given name, every given token joined (``jeong ju`` -> ``jeongju``)."""
+    return name.first + "".join(name.middles)
+
+
+@lru_cache(maxsize=262_144)
+def _romanised(first: str, middles: tuple[str, ...], last: str) -> frozenset[str]:
+    if len(first) < 2 or not last or nicknames().known(first):
+        return frozenset()
+    from enrichment.matching.syllables import systems_of
+
+    systems = systems_of(first + "".join(middles)) & systems_of(last.replace(" ", ""))
+    return systems
+
+
+def romanised_systems(name: PersonName) -> frozenset[str]:
+    """The East Asian romanisation systems a name is written in: the surname and the whole
+    given name both spell out as syllables of it, and the first name is no Western name the
+    nickname list knows. Empty for most names; then the name is compared the Western way.
+
+    For such a name the tokens between first name and surname are parts of the given name
+    ("Young Do Jung", "Jeong Ju Kim"), never the first half of a double surname.
+    """
+    return _romanised(name.first, name.middles, name.last_key)

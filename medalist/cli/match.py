@@ -22,20 +22,41 @@ from enrichment.model import Candidate, ProfileRecord
 T = TypeVar("T")
 
 
-def read_jsonl(path: Path, parse: Callable[[dict[str, Any], str], T]) -> Iterator[T]:
-    """Each non-blank line of ``path`` parsed; a bad line raises naming file, line and field."""
+def read_jsonl(
+    path: Path,
+    parse: Callable[[dict[str, Any], str], T],
+    skipped: Callable[[InvalidInput], None] | None = None,
+) -> Iterator[T]:
+    """Each non-blank line of ``path`` parsed.
+
+    A bad line (not JSON, not an object, a record ``parse`` refuses) is reported to
+    ``skipped`` as an :class:`InvalidInput` naming file, line and reason, and reading goes
+    on: one broken row in a real export must not lose the rest. Without ``skipped`` the
+    first bad line raises.
+    """
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             where = f"{path}: line {number}"
             try:
-                data = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InvalidInput(f"not valid JSON ({error.msg})", where=where) from None
-            if not isinstance(data, dict):
-                raise InvalidRecord("expected a JSON object", where=where)
-            yield parse(data, where)
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise InvalidInput(f"not valid JSON ({error.msg})", where=where) from None
+                if not isinstance(data, dict):
+                    raise InvalidRecord("expected a JSON object", where=where)
+                record = parse(data, where)
+            except InvalidInput as error:
+                if skipped is None:
+                    raise
+                skipped(error)
+                continue
+            yield record
+
+
+def _report(error: InvalidInput) -> None:
+    click.echo(f"skipped {error}", err=True)
 
 
 @click.command("match")
@@ -66,16 +87,33 @@ def match(candidates_path: Path, profiles_path: Path, out: IO[str]) -> None:
     \b
     decision: link (candidate_id set), review (proposed_candidate_id set) or reject.
     reasons: the signals and rules that decided it.
+    A line that cannot be read is reported on standard error (file, line, reason) and
+    skipped; the exit status is 0 when every line was read, 1 when some were skipped.
     """
-    index = CandidateIndex()
-    for number, candidate in enumerate(read_jsonl(candidates_path, Candidate.from_dict), 1):
-        if candidate.external_id in index:
-            raise InvalidRecord(
-                f"duplicate external_id {candidate.external_id!r}",
-                where=f"{candidates_path}: candidate {number}",
-                field="external_id",
+    problems: list[InvalidInput] = []
+
+    def skipped(error: InvalidInput) -> None:
+        problems.append(error)
+        _report(error)
+
+    candidates = []
+    seen: set[str] = set()
+    for candidate in read_jsonl(candidates_path, Candidate.from_dict, skipped):
+        if candidate.external_id in seen:
+            skipped(
+                InvalidRecord(
+                    f"duplicate external_id {candidate.external_id!r}; the first is kept",
+                    where=str(candidates_path),
+                    field="external_id",
+                )
             )
-        index.add(candidate)
-    for profile in read_jsonl(profiles_path, ProfileRecord.from_dict):
+            continue
+        seen.add(candidate.external_id)
+        candidates.append(candidate)
+    index = CandidateIndex.build(candidates)
+    for profile in read_jsonl(profiles_path, ProfileRecord.from_dict, skipped):
         result = index.match(profile)
         out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    if problems:
+        click.echo(f"{len(problems)} line(s) skipped", err=True)
+        raise SystemExit(1)

@@ -85,7 +85,7 @@ def test_bad_line_names_file_line_and_field(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["match", "--candidates", str(cands), "--profiles", str(profs)]
     )
-    assert result.exit_code == 2  # an input error
+    assert result.exit_code == 1  # reported, the rest matched: not a clean run
     assert "p.jsonl: line 3" in result.output and "'full_name'" in result.output
 
 
@@ -94,7 +94,61 @@ def test_bad_json_and_duplicate_ids(tmp_path: Path) -> None:
     bad.write_text("{not json\n", encoding="utf-8")
     profs = write_jsonl(tmp_path / "p.jsonl", PROFILES)
     result = CliRunner().invoke(cli, ["match", "--candidates", str(bad), "--profiles", str(profs)])
-    assert result.exit_code == 2 and "c.jsonl: line 1: not valid JSON" in result.output
+    assert result.exit_code == 1 and "c.jsonl: line 1: not valid JSON" in result.output
     dup = write_jsonl(tmp_path / "d.jsonl", [CANDIDATES[0], CANDIDATES[0]])
     result = CliRunner().invoke(cli, ["match", "--candidates", str(dup), "--profiles", str(profs)])
-    assert result.exit_code == 2 and "duplicate external_id" in result.output
+    assert result.exit_code == 1 and "duplicate external_id" in result.output
+
+
+def test_bad_lines_are_reported_and_the_rest_is_matched(tmp_path: Path) -> None:
+    cands = tmp_path / "c.jsonl"
+    cands.write_text(
+        "{broken\n" + "".join(json.dumps(c) + "\n" for c in CANDIDATES), encoding="utf-8"
+    )
+    profs = tmp_path / "p.jsonl"
+    profs.write_text(
+        json.dumps(PROFILES[0]) + "\n"
+        '{"profile_id": "x"}\n'
+        "[1, 2]\n" + json.dumps(PROFILES[2]) + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["match", "--candidates", str(cands), "--profiles", str(profs)]
+    )
+    assert result.exit_code == 1
+    assert "c.jsonl: line 1: not valid JSON" in result.output
+    assert "p.jsonl: line 2" in result.output and "'full_name'" in result.output
+    assert "p.jsonl: line 3: expected a JSON object" in result.output
+    decided = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
+    assert [d["profile_id"] for d in decided] == ["p-1", "p-3"]
+    assert decided[0]["candidate_id"] == "ats-123"  # the candidates after the bad line count
+
+
+def test_a_position_with_neither_title_nor_company_is_ignored(tmp_path: Path) -> None:
+    cands = write_jsonl(
+        tmp_path / "c.jsonl",
+        [
+            {
+                "external_id": "ats-123",
+                "full_name": "Ada Lovelace",
+                "profiles": [{"kind": "orcid", "id": "0000-0002-1825-0097"}],
+                "positions": [{"start": "2019"}, {"title": "Engineer", "company": "Acme"}],
+            }
+        ],
+    )
+    profs = write_jsonl(
+        tmp_path / "p.jsonl",
+        [
+            {
+                "profile_id": "p-1",
+                "full_name": "Ada King",
+                "identifiers": {"orcid": "0000-0002-1825-0097"},
+                "positions": [{"title": None, "company": "", "start": "2020"}],
+            }
+        ],
+    )
+    result = CliRunner().invoke(
+        cli, ["match", "--candidates", str(cands), "--profiles", str(profs)]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["candidate_id"] == "ats-123"
