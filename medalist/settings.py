@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     user_agent: str | None = None
     contact: str = DEFAULT_CONTACT
     browser: str | None = Field(None, description="path to Chromium for JavaScript pages")
+    # politeness (docs/sources.md, "Politeness")
+    github_token: SecretStr | None = Field(None, description="GitHub token, sent to the API only")
+    concurrent_requests: int = Field(64, ge=1, description="requests in flight, all hosts")
+    host_concurrency: int = Field(2, ge=1, description="requests in flight per host")
+    host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
+    autothrottle: bool = Field(True, description="lengthen the delay for slow hosts")
+    rate_limit_wait: float = Field(
+        300.0, ge=0, description="longest wait for a spent API rate limit to reset, seconds"
+    )
 
     @field_validator("orcid_api", "github_api", "wikidata_api")
     @classmethod
