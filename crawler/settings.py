@@ -8,16 +8,35 @@ BOT_NAME = "medalist"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-# -- identity and politeness --------------------------------------------------------------------
+# -- identity and politeness (docs/sources.md, "Politeness") --------------------------------------
 USER_AGENT = "medalist (+https://github.com/medalist-crawler/medalist)"
 ROBOTSTXT_OBEY = True
-CONCURRENT_REQUESTS = 16
-CONCURRENT_REQUESTS_PER_DOMAIN = 2
-DOWNLOAD_DELAY = 1.0
-AUTOTHROTTLE_ENABLED = True
+# Many hosts, each gently: many requests in flight overall, few and spaced out per host.
+CONCURRENT_REQUESTS = 64  # MEDALIST_CONCURRENT_REQUESTS
+CONCURRENT_REQUESTS_PER_DOMAIN = 2  # MEDALIST_HOST_CONCURRENCY
+DOWNLOAD_DELAY = 1.0  # MEDALIST_HOST_DELAY: seconds between two requests to one host
+AUTOTHROTTLE_ENABLED = True  # MEDALIST_AUTOTHROTTLE: a slow host gets a longer delay
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# The next request goes to the host with the fewest requests in the downloader, so a slow or
+# rate-limited host (or API) never fills the downloader while the others wait.
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+CONCURRENT_REQUESTS_PER_IP = 0  # the queue above needs it off
+REACTOR_THREADPOOL_MAXSIZE = 20  # the address guard resolves host names in threads
+# The APIs at their documented limits, each in a slot of its own (crawler/apis.py; AutoThrottle
+# leaves them alone). GitHub: 5,000 requests an hour with MEDALIST_GITHUB_TOKEN (60 without),
+# requests made serially. ORCID public API: 12 requests a second per IP (bursts of 40).
+# Wikidata: requests in series, with a descriptive User-Agent; we also keep to 5 a second.
+DOWNLOAD_SLOTS = {
+    "api:github": {"concurrency": 1, "delay": 0.75, "jitter": 0, "randomize_delay": False},
+    "api:orcid": {"concurrency": 4, "delay": 1 / 12, "jitter": 0, "randomize_delay": False},
+    "api:wikidata": {"concurrency": 1, "delay": 0.2, "jitter": 0, "randomize_delay": False},
+}
+# When an API (or a site) says its rate limit is spent, wait for its reset if that is at most
+# this many seconds away; otherwise its remaining targets get an error and are retried next run.
+MEDALIST_RATE_LIMIT_WAIT = 300.0  # MEDALIST_RATE_LIMIT_WAIT
+MEDALIST_GITHUB_TOKEN = None  # MEDALIST_GITHUB_TOKEN: sent to MEDALIST_GITHUB_API only
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
@@ -58,9 +77,17 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.robots.StrictRobotsTxtMiddleware": 100,
     # Scrapy's timeout (350), default headers (400), user agent (500)
     "crawler.middlewares.conditional.ConditionalRequestMiddleware": 450,
+    "crawler.middlewares.credentials.ApiTokenMiddleware": 460,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry.BackoffRetryMiddleware": 550,
+    # answers pass it before the retries: a spent rate limit is waited out or reported, never
+    # retried blindly; requests pass it after the guard and robots.txt
+    "crawler.middlewares.ratelimit.RateLimitMiddleware": 560,
     # Scrapy's compression (590), redirect (600: a redirect comes back through the guard)
+}
+SPIDER_MIDDLEWARES = {
+    # API requests go to their API's download slot before the scheduler sees them
+    "crawler.middlewares.ratelimit.ApiSlotMiddleware": 50,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidateRecordsPipeline": 100,

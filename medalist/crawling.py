@@ -41,7 +41,14 @@ def scrapy_settings(settings: Settings) -> dict[str, str]:
         "MEDALIST_ORCID_API": settings.orcid_api,
         "MEDALIST_GITHUB_API": settings.github_api,
         "MEDALIST_WIKIDATA_API": settings.wikidata_api,
+        "CONCURRENT_REQUESTS": str(settings.concurrent_requests),
+        "CONCURRENT_REQUESTS_PER_DOMAIN": str(settings.host_concurrency),
+        "DOWNLOAD_DELAY": str(settings.host_delay),
+        "AUTOTHROTTLE_ENABLED": str(settings.autothrottle),
+        "MEDALIST_RATE_LIMIT_WAIT": str(settings.rate_limit_wait),
     }
+    if settings.github_token is not None and settings.github_token.get_secret_value():
+        values["MEDALIST_GITHUB_TOKEN"] = settings.github_token.get_secret_value()
     if settings.browser:
         values["MEDALIST_BROWSER"] = settings.browser
     if settings.redis_url:

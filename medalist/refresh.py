@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from crawler.ordering import interleave
 from enrichment.diff import GoneSource, LinkedProfile, diff, profile_gone
 from enrichment.errors import InvalidRecord, MedalistError
 from enrichment.events import event_dict
@@ -196,8 +197,9 @@ class Refresher:
                     waiting[row.external_id] += 1
                     targets.append(uow.sources.as_target(source))
             watched = uow.sources.list_watched()
-            # many-person sources first: their links reach candidates before those are applied
-            targets = [uow.sources.as_target(s) for s in watched] + targets
+            # many-person sources first: their links reach candidates before those are applied;
+            # the rest dealt round-robin across hosts and APIs, so no one host starves the run
+            targets = [uow.sources.as_target(s) for s in watched] + list(interleave(targets))
             uow.commit()
             return _Plan(
                 run_id=run.id,

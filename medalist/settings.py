@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -73,6 +73,15 @@ class Settings(BaseSettings):
         30.0, gt=0, description="wait after a first failed delivery; doubles each time"
     )
     webhook_timeout_seconds: float = Field(10.0, gt=0, description="timeout of one delivery")
+    # politeness (docs/sources.md, "Politeness")
+    github_token: SecretStr | None = Field(None, description="GitHub token, sent to the API only")
+    concurrent_requests: int = Field(64, ge=1, description="requests in flight, all hosts")
+    host_concurrency: int = Field(2, ge=1, description="requests in flight per host")
+    host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
+    autothrottle: bool = Field(True, description="lengthen the delay for slow hosts")
+    rate_limit_wait: float = Field(
+        300.0, ge=0, description="longest wait for a spent API rate limit to reset, seconds"
+    )
 
     @field_validator("orcid_api", "github_api", "wikidata_api")
     @classmethod
