@@ -69,3 +69,22 @@ def test_robots_paths_are_normalised(path: str, expected: str) -> None:
     from crawler.middlewares.robots import normalised_path
 
     assert normalised_path(path) == expected
+
+
+@pytest.mark.parametrize(
+    "spelling", ["/private/x", "/a/../private/x", "/./private/x", "//private/x", "/%70rivate/x"]
+)
+def test_robots_rules_hold_however_the_path_is_spelled(tmp_path: Path, spelling: str) -> None:
+    site = Site()
+    try:
+        site.route("/robots.txt", Reply(200, b"User-agent: *\nDisallow: /private/\n"))
+        site.route("/private/x", PAGE)
+        results = run_crawl(
+            tmp_path,
+            [{"source_id": "p", "kind": "website", "url": site.url(spelling), "render": "never"}],
+            {"RETRY_TIMES": "0"},
+        )
+        assert results["p"]["status"] == "refused", results["p"]
+        assert [p for p in site.paths if p != "/robots.txt"] == []
+    finally:
+        site.close()
