@@ -43,6 +43,8 @@ def csv_rows(
     text = decode(path)
     for number, reason in sorted(text.bad_lines.items()):
         yield BadRow(shown, number, None, reason)
+    for number in text.nul_lines:
+        yield Notice(shown, number, None, "NUL bytes removed (no text needs them)")
     delimiter = sniff_delimiter(text.lines)
     reader = csv.reader(numbered(text.lines), delimiter=delimiter)
     try:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from enrichment.errors import InvalidInput
 from medalist.importing.decoding import decode
-from medalist.importing.report import BadRow, Row
+from medalist.importing.report import BadRow, Notice, Row
 
 T = TypeVar("T")
 
@@ -32,6 +32,8 @@ def read_jsonlines(
     text = decode(path)
     for number, reason in sorted(text.bad_lines.items()):
         yield BadRow(shown, number, None, reason)
+    for number in text.nul_lines:
+        yield Notice(shown, number, None, "NUL bytes removed (no text needs them)")
     for number, line in enumerate(text.lines, start=1):
         if not line.strip():
             continue

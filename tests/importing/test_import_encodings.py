@@ -84,6 +84,7 @@ def test_nul_bytes_do_not_lose_a_batch(tmp_path: Path, medalist: Invoke, uow: Un
     path.write_text(HEADER + "ats-x,Nul\x00Name,Eng\n" + rows, encoding="utf-8")
     result = medalist("import", "candidates", path)
     assert result.exit_code == 0, result.output
+    assert "warning: " in result.output and "c.csv:2: NUL bytes removed" in result.output
     with uow:
         assert uow.candidates.count() == 51
         assert uow.candidates.get("ats-x").full_name == "NulName"
