@@ -333,6 +333,12 @@ class Refresher:
             row = uow.candidates.get_row(external_id)
             if row is None or row.opted_out:
                 return
+            if self._unchanged(uow, row, found):
+                for source_id, result in found.results:
+                    self._record_fetch(uow, source_id, result, run_id)
+                uow.candidates.mark_refreshed(row.id, now)
+                uow.commit()
+                return
             stored = uow.candidates.to_domain(row)
             provenance = _stored_provenance(row)
             linked = list(found.linked)
@@ -383,6 +389,20 @@ class Refresher:
                 _store_facts(uow, row.id, outcome.updated, linked, provenance, now)
             uow.candidates.mark_refreshed(row.id, now)
             uow.commit()
+
+    @staticmethod
+    def _unchanged(uow: UnitOfWork, row: CandidateRow, found: _Found) -> bool:
+        """Nothing can have changed for this candidate: every source answered 304, nothing else
+        links to them, and neither the stored record nor a review decision about them is newer
+        than their last refresh. Then the run only records the fetches (the quiet night's
+        shortcut: no snapshot read, no linking, no diff)."""
+        if found.linked or not found.results or row.last_refreshed_at is None:
+            return False
+        if any(r.status is not FetchStatus.NOT_MODIFIED for _, r in found.results):
+            return False
+        if row.updated_at > row.last_refreshed_at:
+            return False
+        return not uow.matches.decided_since(row.id, row.last_refreshed_at)
 
     # -- the run ---------------------------------------------------------------------------
 

@@ -108,6 +108,15 @@ class MatchRepository:
             now=now,
         )
 
+    def decided_since(self, candidate_id: int, since: datetime) -> bool:
+        """Whether a decision about a match proposing this candidate was taken after ``since``."""
+        found = self.session.scalar(
+            select(MatchRow.id)
+            .where(MatchRow.candidate_id == candidate_id, MatchRow.decided_at > since)
+            .limit(1)
+        )
+        return found is not None
+
     def get(self, match_id: int) -> MatchRow | None:
         return self.session.get(MatchRow, match_id)
 
