@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -88,15 +90,19 @@ def stream(
     scrapy_overrides: Mapping[str, str] | None = None,
     stop: threading.Event | None = None,
     poll: float = 0.05,
+    workdir: Path | None = None,
 ) -> Iterator[Result]:
     """Crawl ``targets`` in a child process; yield each :class:`Result` as it is written.
 
     Exactly one result per target, in the order the crawl answers them. After ``timeout``
     seconds, or once ``stop`` is set, the child is stopped and every target still unanswered
     gets an error result saying why. Closing the generator early stops the child too.
+
+    ``workdir`` keeps the crawl's files in that folder (private to this user) instead of a
+    temporary one; it is removed when the crawl ends, so it outlives only a killed run, whose
+    next run reads the results it had (:func:`leftover_results`).
     """
-    with tempfile.TemporaryDirectory(prefix="medalist-crawl-") as tmp:
-        folder = Path(tmp)
+    with _folder(workdir) as folder:
         targets_file, results_file = folder / "targets.jsonl", folder / "results.jsonl"
         settings_file, stderr_file = folder / "settings.json", folder / "stderr.log"
         ledger = Ledger()
@@ -158,6 +164,31 @@ def stream(
     if tail and problem != "the run was stopped before this target was answered":
         message += f"; its stderr ends with:\n{tail}"
     yield from ledger.owed(message)
+
+
+@contextmanager
+def _folder(workdir: Path | None) -> Iterator[Path]:
+    if workdir is None:
+        with tempfile.TemporaryDirectory(prefix="medalist-crawl-") as tmp:
+            yield Path(tmp)
+        return
+    workdir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    yield workdir
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def leftover_results(workdir: Path) -> dict[str, Result]:
+    """The results a killed crawl had written in ``workdir`` (then the folder is removed):
+    those of sources that answered (``ok``, ``not_modified``, ``gone``), by source id."""
+    found: dict[str, Result] = {}
+    path = workdir / "results.jsonl"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            result = _parse(line)
+            if result is not None and result.status.value in ("ok", "not_modified", "gone"):
+                found.setdefault(result.source_id, result)
+    shutil.rmtree(workdir, ignore_errors=True)
+    return found
 
 
 def _private(path: Path) -> Any:

@@ -20,13 +20,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import logging
+import tempfile
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -60,6 +64,8 @@ Crawl = Callable[[Iterable[Target], Settings], Iterable[Result]]
 GONE_AFTER = 2
 #: Seconds between updates of a running run's row.
 HEARTBEAT_EVERY = 30.0
+#: A killed run's fetched results are reused by the next run when it started this recently.
+RESUME_WITHIN = timedelta(hours=24)
 
 
 @dataclass
@@ -116,6 +122,8 @@ class _Plan:
     waiting: Counter[str]
     watched: set[int]
     targets: list[Target]
+    #: Results a killed run had already fetched for this run's sources: not fetched again.
+    reused: list[Result] = field(default_factory=list)
 
 
 def _records(result: Result, where: str) -> list[ProfileRecord]:
@@ -155,12 +163,30 @@ class Refresher:
         self.crawl = crawl or self._stream
         self.clock = clock
         self._index: CandidateIndex | None = None
+        self._run_id: int | None = None
+        self.stop: threading.Event | None = None
 
     def _stream(self, targets: Iterable[Target], settings: Settings) -> Iterator[Result]:
         from medalist.crawling import stream
 
         timeout = settings.run_timeout or None
-        return stream(targets, settings, timeout=timeout, stop=self.stop)
+        workdir = self._workdir(self._run_id) if self._run_id is not None else None
+        return stream(targets, settings, timeout=timeout, stop=self.stop, workdir=workdir)
+
+    def _workdir(self, run_id: int) -> Path:
+        """Where a run's crawl keeps its files: it outlives a killed run, whose results the
+        next run reads instead of fetching those sources again."""
+        database = hashlib.sha256(self.settings.database_url.encode()).hexdigest()[:12]
+        return Path(tempfile.gettempdir()) / "medalist-runs" / f"{database}-{run_id}"
+
+    def _leftovers(self, killed: Iterable[int]) -> dict[str, Result]:
+        from medalist.crawling import leftover_results
+
+        found: dict[str, Result] = {}
+        for run_id in killed:
+            for source_id, result in leftover_results(self._workdir(run_id)).items():
+                found.setdefault(source_id, result)
+        return found
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory)
@@ -170,6 +196,7 @@ class Refresher:
     def _plan(self, external_ids: Sequence[str] | None, limit: int | None, everyone: bool) -> _Plan:
         now = self.clock()
         with self.uow() as uow:
+            killed = [r.id for r in uow.runs.reap(now) if r.started_at > now - RESUME_WITHIN]
             run = uow.runs.start(now)
             rows: list[CandidateRow]
             if external_ids:
@@ -201,13 +228,15 @@ class Refresher:
             # the rest dealt round-robin across hosts and APIs, so no one host starves the run
             targets = [uow.sources.as_target(s) for s in watched] + list(interleave(targets))
             uow.commit()
+            reused = self._leftovers(killed)
             return _Plan(
+                reused=[reused[t.source_id] for t in targets if t.source_id in reused],
                 run_id=run.id,
                 chosen=[r.external_id for r in rows if not r.opted_out],
                 owners=owners,
                 waiting=waiting,
                 watched={s.id for s in watched},
-                targets=targets,
+                targets=[t for t in targets if t.source_id not in reused],
             )
 
     # -- 2. link ---------------------------------------------------------------------------
@@ -420,6 +449,7 @@ class Refresher:
         answered is applied, the rest is retried next run."""
         self.stop = stop
         self._index = None
+        self._run_id = None
         plan = self._plan(external_ids, limit, everyone)
         summary = RunSummary(run_id=plan.run_id, candidates=len(plan.chosen))
         status = "finished"
@@ -450,9 +480,12 @@ class Refresher:
             for external_id in plan.chosen:  # no sources of their own: nothing to wait for
                 if not plan.waiting[external_id]:
                     apply(external_id)
-            results: Iterable[Result] = self.crawl(plan.targets, self.settings)
+            self._run_id = plan.run_id
+            results: Iterable[Result] = itertools.chain(
+                plan.reused, self.crawl(plan.targets, self.settings)
+            )
             if progress is not None:
-                results = progress(results, len(plan.targets))
+                results = progress(results, len(plan.reused) + len(plan.targets))
             heartbeat = time.monotonic()
             for result in results:
                 source_id = int(result.source_id)

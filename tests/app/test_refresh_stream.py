@@ -192,6 +192,7 @@ def test_kill_9_during_the_crawl_loses_only_what_was_in_flight(
         killed, finished = uow.runs.list()[1], uow.runs.list()[0]
         assert killed.status == "killed" and finished.status == "finished"
     fetched_all = len([p for p, _ in people_site.requests if p.startswith("/p")])
-    # a clean run fetches each page once; the kill costs at most what was in flight
+    # a clean run fetches each page once; pages the killed run had fetched are not fetched
+    # again (its results are read back), so the kill costs at most what was in flight
     assert settled - fetched_before <= 2
-    assert fetched_all - 12 <= (settled - done_before)
+    assert fetched_all - 12 <= 2, (fetched_all, settled, done_before)
