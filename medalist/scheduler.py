@@ -29,6 +29,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.errors import ConfigurationError
@@ -143,6 +144,8 @@ class MedalistScheduler:
         self.specs = {spec.id: spec for spec in specs}
         self.triggers = {spec.id: spec.trigger(settings) for spec in specs}  # validates
         self.stop = threading.Event()
+        self._starting = threading.Lock()
+        self._started = False
         self.owner = owner or lease_owner()
         self.scheduler = scheduler or BlockingScheduler()
         self.scheduler.configure(
@@ -217,17 +220,46 @@ class MedalistScheduler:
         """Store the jobs and run them (blocks for a BlockingScheduler until shut down)."""
         global _active
         _active = self
+        self._create_jobs_table()
         self.add_jobs()
         log.info(
             "scheduler %s: %s",
             self.owner,
             ", ".join(f"{i} ({t})" for i, t in self.triggers.items()),
         )
-        if not self.stop.is_set():  # a SIGTERM while the jobs were being stored
+        with self._starting:
+            if self.stop.is_set():  # a SIGTERM while the jobs were being stored
+                return
+            self._started = True
+        try:
             self.scheduler.start()
+        except BaseException:
+            with self._starting:
+                self._started = False
+            raise
+
+    def _create_jobs_table(self) -> None:
+        """Create APScheduler's table once, even with two schedulers starting together (its
+        own ``create_all`` races on PostgreSQL: one of them would fail)."""
+        store = self.scheduler._lookup_jobstore("default")
+        assert isinstance(store, SQLAlchemyJobStore)
+        for attempt in range(5):
+            try:
+                store.jobs_t.create(self.engine, checkfirst=True)
+                return
+            except DBAPIError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2)
 
     def shutdown(self) -> None:
         """Ask running jobs to stop, wait for them, stop the scheduler."""
         self.stop.set()
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=True)
+        while True:
+            with self._starting:
+                if not self._started:
+                    return  # start() sees the stop event and does not start
+            if self.scheduler.running:
+                self.scheduler.shutdown(wait=True)
+                return
+            time.sleep(0.05)  # start() is between deciding to start and running
