@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -42,7 +43,6 @@ def test_two_schedulers_never_run_the_refresh_at_the_same_time(
     logs = [w.communicate(timeout=60)[1] for w in workers]
     assert [w.returncode for w in workers] == [0, 0], logs
     lines = record.read_text().splitlines()
-    runs: dict[str, list[float]] = {}
     spans: list[tuple[float, float]] = []
     open_by_pid: dict[str, float] = {}
     for line in lines:
@@ -52,11 +52,10 @@ def test_two_schedulers_never_run_the_refresh_at_the_same_time(
             open_by_pid[pid] = float(at)
         else:
             spans.append((open_by_pid.pop(pid), float(at)))
-            runs.setdefault(pid, []).append(float(at))
     assert not open_by_pid, lines
     assert len(spans) >= 3, lines  # the job did run, repeatedly
     spans.sort()
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (start, _) in pairwise(spans):
         assert start >= end, f"two refreshes overlapped: {spans}"
     assert any("skipped" in log and "lease is held" in log for log in logs), logs
 
