@@ -14,7 +14,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from medalist.database import REFRESH_LEASE, open_database
 from medalist.scheduler import JobContext, JobSpec, MedalistScheduler
-from medalist.settings import Settings
+from medalist.settings import load_settings
 
 
 def main(url: str, record: str, seconds: float) -> None:
@@ -29,7 +29,7 @@ def main(url: str, record: str, seconds: float) -> None:
         return "recorded"
 
     spec = JobSpec("test.refresh", lambda _s: IntervalTrigger(seconds=1), body, REFRESH_LEASE)
-    settings = Settings(database_url=url)
+    settings = load_settings(database_url=url)
     scheduler = MedalistScheduler(
         settings, open_database(settings), specs=[spec], scheduler=BlockingScheduler()
     )
