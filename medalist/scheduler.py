@@ -73,12 +73,45 @@ def nightly_trigger(settings: Settings) -> CronTrigger:
             f"such as 'UTC' or 'Europe/Berlin' ({type(error).__name__})"
         ) from None
     try:
-        return CronTrigger.from_crontab(settings.schedule, timezone=zone)
+        return CronTrigger.from_crontab(_cron_weekdays(settings.schedule), timezone=zone)
     except ValueError as error:
         raise ConfigurationError(
             f"MEDALIST_SCHEDULE {settings.schedule!r} is not a cron expression: give five "
             f"fields, minute hour day month weekday, e.g. '0 2 * * *' ({error})"
         ) from None
+
+
+_DAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _cron_weekdays(expression: str) -> str:
+    """``expression`` with numeric weekdays spelled out: cron counts 0 (or 7) as Sunday,
+    APScheduler 3's ``from_crontab`` as Monday, so ``0 2 * * 1`` would fire on Tuesdays."""
+    fields = expression.split()
+    if len(fields) != 5 or not any(c.isdigit() for c in fields[4]):
+        return expression
+    days: list[str] = []
+    for item in fields[4].split(","):
+        if not any(c.isdigit() for c in item):
+            days.append(item)
+            continue
+        span, _, step_text = item.partition("/")
+        if not (step_text or "1").isdigit():
+            raise ValueError(f"bad weekday step {item!r}")
+        step = int(step_text or "1")
+        if span == "*":
+            first, last = 0, 6
+        else:
+            low, _, high = span.partition("-")
+            if not low.isdigit() or (high and not high.isdigit()):
+                raise ValueError(f"bad weekday {item!r}: use 0-7 or sun..sat")
+            first = int(low)
+            last = int(high) if high else (6 if step_text else first)
+        if not 0 <= first <= last <= 7 or step < 1:
+            raise ValueError(f"bad weekday {item!r}: use 0-7 (0 and 7 are Sunday)")
+        days.extend(_DAY_NAMES[day] for day in range(first, last + 1, step))
+    fields[4] = ",".join(dict.fromkeys(days))
+    return " ".join(fields)
 
 
 def every_minute(_settings: Settings) -> IntervalTrigger:
