@@ -2,7 +2,8 @@
 
 PostgreSQL: a session-level ``pg_try_advisory_lock`` on a dedicated connection held for the
 lease's life; the server frees it when that connection ends, so a holder killed with ``kill -9``
-frees it as soon as its connection dies.
+frees it as soon as its connection dies. A heartbeat thread checks that connection every
+``ttl / 3``; when it has died the lease is marked ``lost``.
 
 SQLite: a row of the ``leases`` table, taken atomically (inserted, or updated where it has
 expired) and renewed by a heartbeat thread every ``ttl / 3``; released on exit, taken over by
@@ -68,7 +69,7 @@ def hold_lease(
     if ttl <= timedelta(0):
         raise ValueError(f"a lease's ttl must be positive, not {ttl}")
     if engine.dialect.name == "postgresql":
-        with _advisory_lease(engine, name, owner) as lease:
+        with _advisory_lease(engine, name, owner, ttl) as lease:
             yield lease
     else:
         with _table_lease(engine, name, owner, ttl) as lease:
@@ -76,7 +77,7 @@ def hold_lease(
 
 
 @contextmanager
-def _advisory_lease(engine: Engine, name: str, owner: str) -> Iterator[Lease]:
+def _advisory_lease(engine: Engine, name: str, owner: str, ttl: timedelta) -> Iterator[Lease]:
     key = advisory_key(name)
     connection = engine.connect()
     try:
@@ -92,9 +93,24 @@ def _advisory_lease(engine: Engine, name: str, owner: str) -> Iterator[Lease]:
         )
         connection.commit()
         lease = Lease(name, owner)
+        done = threading.Event()
+
+        def heartbeat() -> None:  # the lock lives as long as this connection: watch it
+            while not done.wait(ttl.total_seconds() / 3):
+                try:
+                    connection.execute(text("select 1"))
+                    connection.commit()
+                except Exception:
+                    lease._lost.set()
+                    return
+
+        thread = threading.Thread(target=heartbeat, name=f"lease-{name}", daemon=True)
+        thread.start()
         try:
             yield lease
         finally:
+            done.set()
+            thread.join()
             try:
                 connection.execute(text("select pg_advisory_unlock(:k)"), {"k": key})
                 connection.commit()

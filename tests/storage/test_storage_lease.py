@@ -135,3 +135,24 @@ def test_a_non_positive_ttl_is_refused(engine: Engine) -> None:
         hold_lease(engine, "x", owner="x", ttl=timedelta(0)),
     ):
         pass
+
+
+@pytest.mark.parametrize("empty_database_url", ["postgresql"], indirect=True)
+def test_a_postgresql_lease_whose_connection_dies_is_marked_lost(engine: Engine) -> None:
+    from sqlalchemy import text
+
+    with hold_lease(engine, "refresh", owner="me:1", ttl=timedelta(seconds=0.6)) as lease:
+        with engine.begin() as connection:
+            killed = connection.execute(
+                text(
+                    "select pg_terminate_backend(pid) from pg_stat_activity "
+                    "where application_name = 'medalist lease refresh me:1'"
+                )
+            ).scalar()
+        assert killed
+        deadline = time.monotonic() + 10
+        while not lease.lost and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert lease.lost
+    with hold_lease(engine, "refresh", owner="next:2") as again:
+        assert not again.lost
