@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -11,6 +14,21 @@ from enrichment.errors import ConfigurationError
 from medalist.settings import Settings
 from storage.engine import create_engine_for, create_session_factory, normalize_url
 from storage.migrate import current, head
+
+#: The lease every refresh holds (``medalist run`` and the scheduler's nightly job).
+REFRESH_LEASE = "refresh"
+
+
+def engine_of(session_factory: sessionmaker[Session]) -> Engine:
+    """The engine behind sessions made by :func:`open_database`."""
+    engine = session_factory.kw["bind"]
+    assert isinstance(engine, Engine)
+    return engine
+
+
+def lease_owner() -> str:
+    """``host:pid``: who holds a lease, as shown to whoever is refused it."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def shown_url(url: str) -> str:

@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(None, description="share crawl requests through Redis")
     schedule: str = Field("0 2 * * *", description="cron expression of the nightly refresh")
     timezone: str = Field("UTC", description="time zone of MEDALIST_SCHEDULE")
+    misfire_grace: int = Field(
+        21600, ge=1, description="seconds a missed scheduled run may still start late"
+    )
     refresh_days: int = Field(30, ge=0, description="days after which a candidate is due")
     run_timeout: float = Field(
         6 * 3600, ge=0, description="seconds a run's crawl may take (0: no limit)"

@@ -443,3 +443,18 @@ class WebhookDeliveryRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     delivered_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class LeaseRow(Base):
+    """A named lease on SQLite (PostgreSQL uses an advisory lock): who holds it, until when.
+
+    The holder renews ``expires_at`` while it works; another process takes it only once it
+    has expired (see :mod:`storage.lease`).
+    """
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(255))
+    acquired_at: Mapped[datetime] = mapped_column(default=_now)
+    expires_at: Mapped[datetime]

@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "demo": "medalist.cli.demo:demo",
     "serve": "medalist.cli.serve:serve",
     "apikey": "medalist.cli.apikey:apikey",
+    "schedule": "medalist.cli.schedule:schedule",
 }
 
 

@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from enrichment.protocol import Result
 from medalist.cli._context import settings_from
+from medalist.terminal import clean
 
 
 @click.command("run")
@@ -28,20 +29,30 @@ def run(ctx: click.Context, candidates: tuple[str, ...], limit: int | None, ever
 
     Each candidate is stored as soon as all of its sources have answered. Exits 1 when every
     source failed."""
-    from medalist.database import open_database
+    from medalist.database import REFRESH_LEASE, engine_of, lease_owner, open_database
     from medalist.refresh import Refresher
+    from storage.lease import LeaseHeld, hold_lease
 
     settings = settings_from(ctx)
-    refresher = Refresher(settings, open_database(settings))
+    session_factory = open_database(settings)
+    refresher = Refresher(settings, session_factory)
 
     def progress(results: Iterable[Result], total: int) -> Iterable[Result]:
         return tqdm(
             results, total=total, desc="sources", unit="src", disable=not sys.stderr.isatty()
         )
 
-    summary = refresher.run(
-        external_ids=list(candidates) or None, limit=limit, everyone=everyone, progress=progress
-    )
+    try:
+        with hold_lease(engine_of(session_factory), REFRESH_LEASE, owner=lease_owner()):
+            summary = refresher.run(
+                external_ids=list(candidates) or None,
+                limit=limit,
+                everyone=everyone,
+                progress=progress,
+            )
+    except LeaseHeld as held:
+        click.echo(f"Error: {held}", err=True)
+        ctx.exit(1)
     click.echo(
         f"run {summary.run_id}: {summary.candidates} candidate(s), {summary.sources} source(s) "
         f"({summary.fetched} fetched, {summary.not_modified} not modified, "
@@ -50,7 +61,7 @@ def run(ctx: click.Context, candidates: tuple[str, ...], limit: int | None, ever
         f"{summary.events_new} new event(s) ({summary.leveled_up} leveled up)"
     )
     for error in summary.errors:
-        click.echo(f"  error: {error}", err=True)
+        click.echo(clean(f"  error: {error}"), err=True)
     if summary.all_failed:
         click.echo(
             f"Error: {summary.why_failed()}; see `medalist runs` and each source's error", err=True
