@@ -40,7 +40,12 @@ def test_two_schedulers_never_run_the_refresh_at_the_same_time(
         )
         for _ in range(2)
     ]
-    logs = [w.communicate(timeout=60)[1] for w in workers]
+    try:
+        logs = [w.communicate(timeout=60)[1] for w in workers]
+    finally:
+        for worker in workers:  # a failed test leaves no scheduler running
+            worker.kill()
+            worker.wait()
     assert [w.returncode for w in workers] == [0, 0], logs
     lines = record.read_text().splitlines()
     spans: list[tuple[float, float]] = []
@@ -84,16 +89,18 @@ def test_sigterm_exits_0_promptly_and_leaves_no_lease_held(
         text=True,
     )
     assert process.stderr is not None
-    deadline = time.monotonic() + 60
-    for line in process.stderr:
-        if "medalist.scheduler scheduler " in line:
-            break
-        assert time.monotonic() < deadline
-    with hold_lease(engine, "held-by-test", owner="t"):
-        pass
-    process.send_signal(signal.SIGTERM)
-    started = time.monotonic()
-    rest = process.communicate(timeout=20)[1]
+    try:
+        deadline = time.monotonic() + 60
+        for line in process.stderr:
+            if "medalist.scheduler scheduler " in line:
+                break
+            assert time.monotonic() < deadline
+        process.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        rest = process.communicate(timeout=20)[1]
+    finally:  # a failed test leaves no scheduler running
+        process.kill()
+        process.wait()
     assert process.returncode == 0, rest
     assert time.monotonic() - started < 10
     assert "SIGTERM" in rest
