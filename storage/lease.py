@@ -13,6 +13,8 @@ another process only after it has expired (so a killed holder frees it after ``t
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,9 +80,11 @@ def hold_lease(
 
 @contextmanager
 def _advisory_lease(engine: Engine, name: str, owner: str, ttl: timedelta) -> Iterator[Lease]:
-    key = advisory_key(name)
     connection = engine.connect()
     try:
+        # advisory locks are per database: one deployment per schema gets a lock of its own
+        schema = connection.execute(text("select current_schema()")).scalar() or ""
+        key = advisory_key(f"{schema}/{name}" if schema != "public" else name)
         got = connection.execute(text("select pg_try_advisory_lock(:k)"), {"k": key}).scalar()
         connection.commit()
         if not got:
@@ -143,6 +147,20 @@ def _advisory_holder(connection: Connection, key: int) -> tuple[str | None, date
     return holder or None, started.astimezone(UTC) if started else None
 
 
+def _dead_here(owner: str) -> bool:
+    """Whether ``owner`` (``host:pid``) names a process of this host that no longer exists."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -170,6 +188,16 @@ def _take(engine: Engine, name: str, owner: str, ttl: timedelta) -> None:
             row = connection.execute(
                 select(_LEASES.c.owner, _LEASES.c.acquired_at).where(_LEASES.c.name == name)
             ).first()
+        if row is not None and _dead_here(row[0]):
+            # a holder on this machine that no longer exists (kill -9): free at once
+            with engine.begin() as connection:
+                taken = connection.execute(
+                    update(_LEASES)
+                    .where(_LEASES.c.name == name, _LEASES.c.owner == row[0])
+                    .values(owner=owner, acquired_at=now, expires_at=now + ttl)
+                ).rowcount
+            if taken:
+                return
         raise LeaseHeld(name, row[0] if row else None, row[1] if row else None) from None
 
 

@@ -72,7 +72,7 @@ def test_medalist_schedule_refuses_a_bad_schedule_in_one_line(database_url: str)
 
     settings = load_settings(database_url=database_url, schedule="61 * * * *")
     result: Result = CliRunner().invoke(cli, ["schedule"], obj=settings)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.strip().startswith("Error: MEDALIST_SCHEDULE '61 * * * *'")
     assert len(result.output.strip().splitlines()) == 1
 
