@@ -31,6 +31,7 @@ POSTGRES_HOST = os.environ.get("MEDALIST_TEST_POSTGRES_HOST", "127.0.0.1")
 POSTGRES_PORT = int(os.environ.get("MEDALIST_TEST_POSTGRES_PORT", "5432"))
 POSTGRES_DB = "test"
 POSTGRES_USER = "postgres"
+REDIS_URL = "redis://127.0.0.1:6379/0"
 POSTGRES_DSN = (
     f"host={POSTGRES_HOST} port={POSTGRES_PORT} dbname={POSTGRES_DB} user={POSTGRES_USER}"
 )
@@ -147,6 +148,23 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write_file
+
+
+@pytest.fixture
+def redis_prefix() -> Iterator[str]:
+    """A fresh key prefix in the real Redis at 127.0.0.1:6379 (its keys are removed after)."""
+    redis = pytest.importorskip("redis")
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("MEDALIST_REQUIRE_REDIS") == "1":
+            pytest.fail("no Redis at 127.0.0.1:6379 (MEDALIST_REQUIRE_REDIS=1)")
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    prefix = f"medalist-test:{uuid.uuid4().hex}"
+    yield prefix
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -11,15 +11,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EVENT_TYPES = (
-    "job_change",
-    "promotion",
-    "title_change",
-    "left_company",
-    "new_skill",
-    "new_education",
-    "profile_gone",
-)
+from enrichment.model import EVENT_TYPES
+
+#: The contract's event types (the same as :data:`enrichment.model.EVENT_TYPES`, spelled out
+#: for the OpenAPI schema; a test keeps the two equal).
 EventType = Literal[
     "job_change",
     "promotion",

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,22 +25,6 @@ from storage.unit_of_work import UnitOfWork
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/0"
 PEOPLE = 16
-
-
-@pytest.fixture
-def redis_prefix() -> Iterator[str]:
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("MEDALIST_REQUIRE_REDIS") == "1":
-            pytest.fail("no Redis at 127.0.0.1:6379 (MEDALIST_REQUIRE_REDIS=1)")
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    prefix = f"medalist-test:{uuid.uuid4().hex}"
-    yield prefix
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
 
 
 @pytest.fixture

@@ -6,30 +6,12 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
-import pytest
 from crawl_loopback import FAST, ROOT, Reply, Site, fixture_path, run_crawl
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
-
-
-@pytest.fixture()
-def redis_prefix() -> Any:
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("MEDALIST_REQUIRE_REDIS") == "1":
-            pytest.fail("no Redis at 127.0.0.1:6379 (MEDALIST_REQUIRE_REDIS=1)")
-        pytest.skip("no Redis at 127.0.0.1:6379")
-    prefix = f"medalist-test:{uuid.uuid4().hex}"
-    yield prefix
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
 
 
 def test_a_worker_shares_the_run(site: Site, tmp_path: Path, redis_prefix: str) -> None:

@@ -115,3 +115,12 @@ def test_feed_model_and_fast_json_agree(session_factory: sessionmaker[Session]) 
     ]
     assert fast["next_cursor"] == page.next_cursor and fast["has_more"] is page.has_more
     assert [e["status"] for e in fast["events"]] == ["new", "acked"]
+
+
+def test_the_api_event_types_are_the_domain_event_types() -> None:
+    from typing import get_args
+
+    from enrichment.model import EVENT_TYPES
+    from medalist.services.schemas import EventType
+
+    assert get_args(EventType) == EVENT_TYPES
