@@ -87,7 +87,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 SPIDER_MIDDLEWARES = {
     # API requests go to their API's download slot before the scheduler sees them
-    "crawler.middlewares.ratelimit.ApiSlotMiddleware": 50,
+    "crawler.middlewares.ratelimit.ApiSlotMiddleware": 60,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidateRecordsPipeline": 100,
