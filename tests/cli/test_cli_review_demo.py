@@ -106,3 +106,29 @@ def test_demo_command_refuses_with_exit_2(tmp_path: Path, medalist: Callable[...
     assert "was not made by 'medalist demo'" in result.stderr
     assert "Traceback" not in result.output
     assert (folder / "notes.txt").exists()
+
+
+def test_show_strips_terminal_escapes_from_stored_text(
+    uow: UnitOfWork, medalist: Callable[..., Result]
+) -> None:
+    hostile = (
+        "Engineer\x1b[2J\x1b]0;owned\x07\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
+    )
+    with uow:
+        uow.candidates.upsert(
+            Candidate.from_dict(
+                {
+                    "external_id": "ats-esc",
+                    "full_name": "Esc\x1b[31mape",
+                    "positions": [{"title": hostile, "company": "Acme\x9b6n", "start": "2020"}],
+                }
+            )
+        )
+        uow.commit()
+    result = medalist("show", "ats-esc")
+    assert result.exit_code == 0, result.output
+    assert (
+        "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
+    )
+    assert "Engineer" in result.output and "Escape" in result.output
+    assert "evil.example" not in result.output
