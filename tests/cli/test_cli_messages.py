@@ -89,6 +89,16 @@ CASES = [
         1,
     ),
     (
+        # sysfs is read-only even for root, who can write into any mode-0555 folder
+        "folder of the SQLite file read-only",
+        {"MEDALIST_DATABASE_URL": "sqlite:////sys/medalist-test.db"},
+        None,
+        ["db", "upgrade"],
+        "Error: cannot use the database: unable to open database file; check that the folder "
+        "of the SQLite file exists and is writable",
+        1,
+    ),
+    (
         "malformed medalist.toml",
         {},
         'refresh_days = "x"\n[',
