@@ -78,6 +78,19 @@ def test_a_folder_with_one_unreadable_file_imports_the_rest(
         assert result.exit_code == 0, result.output
 
 
+def test_a_file_that_fails_to_read_is_reported_and_the_rest_imports(
+    write: Callable[[str, str], Path], medalist: Invoke, uow: UnitOfWork
+) -> None:
+    """Unreadable even for root: a name for /proc/self/mem answers every read with EIO."""
+    good = write("export/a.csv", "external_id,full_name\nats-1,Ada\n")
+    failing = good.parent / "c.csv"
+    failing.symlink_to("/proc/self/mem")
+    result = medalist("import", "candidates", good.parent)
+    assert f"{failing}: cannot read the file (Input/output error); nothing read" in result.output
+    with uow:
+        assert uow.candidates.get("ats-1") is not None
+
+
 def test_nul_bytes_do_not_lose_a_batch(tmp_path: Path, medalist: Invoke, uow: UnitOfWork) -> None:
     rows = "".join(f"ats-{i},Name {i},Engineer\n" for i in range(50))
     path = tmp_path / "c.csv"
