@@ -195,9 +195,9 @@ class Result:
     def cleaned(self) -> Result:
         """The result with NUL characters removed from all its text (PostgreSQL refuses them,
         and no real page needs them)."""
-        self.error = _denul(self.error)
-        self.warnings = [_denul(w) or "" for w in self.warnings]
-        self.records = [_denul(r) for r in self.records]
+        self.error = without_nul(self.error)
+        self.warnings = [without_nul(w) or "" for w in self.warnings]
+        self.records = [without_nul(r) for r in self.records]
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -252,13 +252,14 @@ class Result:
         return cls.failure(target.source_id, target.kind, target.url, error)
 
 
-def _denul(value: Any) -> Any:
+def without_nul(value: Any) -> Any:
+    """``value`` (text, or lists and mappings of it) with NUL characters removed."""
     if isinstance(value, str):
         return value.replace("\x00", "") if "\x00" in value else value
     if isinstance(value, Mapping):
-        return {_denul(k): _denul(v) for k, v in value.items()}
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_denul(v) for v in value]
+        return [without_nul(v) for v in value]
     return value
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from enrichment.errors import InvalidInput
+from enrichment.protocol import without_nul
 from medalist.importing.decoding import decode
 from medalist.importing.report import BadRow, Notice, Row
 
@@ -45,6 +46,11 @@ def read_jsonlines(
         if not isinstance(data, dict):
             yield BadRow(shown, number, None, "expected a JSON object")
             continue
+        if "\\u0000" in line:
+            cleaned = without_nul(data)
+            if cleaned != data:
+                yield Notice(shown, number, None, "NUL characters removed (no text needs them)")
+                data = cleaned
         try:
             value = build(data)
         except InvalidInput as error:

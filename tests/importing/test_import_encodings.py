@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -142,3 +143,20 @@ def test_unknown_and_repeated_columns_warn(
     assert "skipped 0 bad rows" in result.output
     with uow:
         assert uow.candidates.count() == 1
+
+
+def test_a_nul_escape_in_json_lines_is_removed_with_a_warning(
+    tmp_path: Path, medalist: Invoke, uow: UnitOfWork
+) -> None:
+    path = tmp_path / "c.jsonl"
+    rows = [{"external_id": f"ats-{i}", "full_name": f"Name {i}"} for i in range(20)]
+    rows.insert(0, {"external_id": "ats-x", "full_name": "Nul\u0000Name", "skills": ["g\u0000o"]})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = medalist("import", "candidates", path)
+    assert result.exit_code == 0, result.output
+    assert "c.jsonl:1: NUL characters removed" in result.output
+    with uow:
+        assert uow.candidates.count() == 21
+        stored = uow.candidates.get("ats-x")
+        assert stored is not None and stored.full_name == "NulName"
+        assert list(stored.skills) == ["go"]
