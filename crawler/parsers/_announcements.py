@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.parsers._changes import changes
+from crawler.parsers._changes import changes, trim
 from crawler.parsers._text import clean
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'&/.-]*"
@@ -74,7 +74,6 @@ _NOT_IN_NAMES = frozenset(
         "director",
     }
 )
-_TRAILING = re.compile(r"(?:\s+(?:of|and|&|for|de|du|la))+$|[,\s]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,29 +86,15 @@ class Announcement:
     ended: bool = False
 
 
-_ABBREVIATED = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.A|N\.V|[A-Z])\.$")
-
-
-def _trim(text: str | None) -> str | None:
-    """Without trailing connectors, commas and a sentence's full stop (``Inc.`` keeps its own)."""
-    text = clean(text)
-    if not text:
-        return None
-    text = _TRAILING.sub("", text)
-    if text.endswith(".") and not _ABBREVIATED.search(text):
-        text = text[:-1]
-    return clean(text)
-
-
 def find(text: str, company: str | None = None) -> list[Announcement]:
     """The appointments stated in ``text`` (one headline or sentence), first form first."""
     found: list[Announcement] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            name = _trim(match.group("name"))
-            title = _trim(match.group("title"))
+            name = trim(match.group("name"))
+            title = trim(match.group("title"))
             said = match.groupdict().get("company")
-            where = _trim(said) if said else company
+            where = trim(said) if said else company
             if not name or not title or any(w.lower() in _NOT_IN_NAMES for w in name.split()):
                 continue
             found.append(Announcement(name, title, where, clean(text) or text))

@@ -99,7 +99,7 @@ _EFFECTIVE = re.compile(
 )
 _PERSON_SPLIT = re.compile(rf"\s*(?:{_AGE}|,)?\s*(?:,\s*)?\band\b\s*|\s*{_AGE}\s*|\s*,\s*")
 _TRAILING = re.compile(r"(?:\s+(?:of|and|&|for|de|du|la))+$|[,\s]+$")
-_ABBREVIATED = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|[A-Z])\.$")
+_ABBREVIATED = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.A|N\.V|[A-Z])\.$")
 _NOT_IN_NAMES = frozenset(
     {
         "company", "board", "directors", "committee", "registrant", "inc", "llc", "ltd",
@@ -121,7 +121,8 @@ class Change:
     immediately: bool
 
 
-def _trim(text: str | None) -> str | None:
+def trim(text: str | None) -> str | None:
+    """Without trailing connectors, commas and a sentence's full stop (``Inc.`` keeps its own)."""
     text = clean(text)
     if not text:
         return None
@@ -164,12 +165,12 @@ def changes(sentence: str) -> list[Change]:
     immediately = bool(re.search(r"\beffective\s+immediately\b", sentence, re.IGNORECASE))
     for kind, rule in _GRAMMAR:
         for match in rule.finditer(sentence):
-            title = _trim(match.group("title"))
+            title = trim(match.group("title"))
             if not title:
                 continue
             if title.lower().startswith(("a member", "member")):
                 title = "Member of the Board" + (" of Directors" if "Directors" in title else "")
-            company = _trim(match.groupdict().get("company"))
+            company = trim(match.groupdict().get("company"))
             if company and company.casefold() in _GENERIC_COMPANY:
                 company = None
             people = _people(match.group("subjects"))
