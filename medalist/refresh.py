@@ -339,7 +339,7 @@ class Refresher:
                 result.records = list(snapshot.records)
         return result
 
-    def _count_fetch(self, source_id: int, result: Result, summary: RunSummary) -> None:
+    def _count_fetch(self, result: Result, summary: RunSummary) -> None:
         summary.sources += 1
         if result.status is FetchStatus.OK:
             summary.fetched += 1
@@ -489,7 +489,7 @@ class Refresher:
             heartbeat = time.monotonic()
             for result in results:
                 source_id = int(result.source_id)
-                self._count_fetch(source_id, result, summary)
+                self._count_fetch(result, summary)
                 if source_id in plan.watched:
                     if not result.status.verified:
                         summary.errors.append(f"watched source {source_id}: {result.error}")
