@@ -88,6 +88,10 @@ DOWNLOADER_MIDDLEWARES = {
 SPIDER_MIDDLEWARES = {
     # API requests go to their API's download slot before the scheduler sees them
     "crawler.middlewares.ratelimit.ApiSlotMiddleware": 60,
+    # links are followed inside a spider's callback, bounded by MEDALIST_FOLLOW_DEPTH; Scrapy's
+    # depth count is not used, and a personal site is not told which page led to it
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidateRecordsPipeline": 100,
@@ -109,6 +113,9 @@ MEDALIST_CRAWL_RUN = None  # the run id; a new one per coordinator when unset
 MEDALIST_REDIS_WAIT = 600.0  # how long a coordinator waits for other processes' results
 MEDALIST_WORKER_POLL = 1.0  # how often an idle worker looks for requests, seconds
 MEDALIST_WORKER_IDLE_EXIT = 0.0  # a worker exits after this long without work (0: never)
+
+# A response yields one result item: Scrapy's default (100) starts 100 item workers per response.
+CONCURRENT_ITEMS = 1
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -53,7 +53,7 @@ from enrichment.model import (
 from enrichment.protocol import FetchStatus, Result, Target
 from medalist.settings import Settings
 from storage.models import CandidateRow, SourceRow
-from storage.repositories import Provenance
+from storage.repositories import NotModified, Provenance
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,10 @@ GONE_AFTER = 2
 HEARTBEAT_EVERY = 30.0
 #: A killed run's fetched results are reused by the next run when it started this recently.
 RESUME_WITHIN = timedelta(hours=24)
+#: Unchanged candidates (every source 304) are recorded together, this many at a time or
+#: after this many seconds, whichever comes first.
+QUIET_BATCH = 250
+QUIET_EVERY = 2.0
 
 
 @dataclass
@@ -362,12 +366,6 @@ class Refresher:
             row = uow.candidates.get_row(external_id)
             if row is None or row.opted_out:
                 return
-            if self._unchanged(uow, row, found):
-                for source_id, result in found.results:
-                    self._record_fetch(uow, source_id, result, run_id)
-                uow.candidates.mark_refreshed(row.id, now)
-                uow.commit()
-                return
             stored = uow.candidates.to_domain(row)
             provenance = _stored_provenance(row)
             linked = list(found.linked)
@@ -419,19 +417,48 @@ class Refresher:
             uow.candidates.mark_refreshed(row.id, now)
             uow.commit()
 
-    @staticmethod
-    def _unchanged(uow: UnitOfWork, row: CandidateRow, found: _Found) -> bool:
-        """Nothing can have changed for this candidate: every source answered 304, nothing else
-        links to them, and neither the stored record nor a review decision about them is newer
-        than their last refresh. Then the run only records the fetches (the quiet night's
-        shortcut: no snapshot read, no linking, no diff)."""
-        if found.linked or not found.results or row.last_refreshed_at is None:
-            return False
-        if any(r.status is not FetchStatus.NOT_MODIFIED for _, r in found.results):
-            return False
-        if row.updated_at > row.last_refreshed_at:
-            return False
-        return not uow.matches.decided_since(row.id, row.last_refreshed_at)
+    def _apply_quiet(
+        self, batch: Sequence[tuple[str, _Found]], run_id: int
+    ) -> list[tuple[str, _Found]]:
+        """The quiet night's shortcut, for many candidates in one unit of work: those whose
+        sources all answered 304, whom nothing else links to, and whose stored record and
+        review decisions are no newer than their last refresh. For them nothing can have
+        changed, so only the fetches are recorded (no snapshot read, no linking, no diff).
+        Returns the others, to be applied one by one."""
+        now = self.clock()
+        with self.uow() as uow:
+            states = {s.external_id: s for s in uow.candidates.refresh_state([e for e, _ in batch])}
+            decided = uow.matches.last_decided([s.id for s in states.values()])
+            quiet: list[int] = []
+            fetches: list[NotModified] = []
+            rest: list[tuple[str, _Found]] = []
+            for external_id, found in batch:
+                state = states.get(external_id)
+                if state is None or state.opted_out:  # erased or opted out since the plan
+                    continue
+                since = state.last_refreshed_at
+                if (
+                    since is None
+                    or state.updated_at > since
+                    or decided.get(state.id, since) > since
+                ):
+                    rest.append((external_id, found))
+                    continue
+                quiet.append(state.id)
+                fetches += [
+                    NotModified(
+                        source_id,
+                        parse_timestamp(result.fetched_at) or now,
+                        result.http_status,
+                        result.etag,
+                        result.last_modified,
+                    )
+                    for source_id, result in found.results
+                ]
+            uow.sources.record_not_modified(fetches)
+            uow.candidates.mark_refreshed_many(quiet, now)
+            uow.commit()
+        return rest
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -459,13 +486,16 @@ class Refresher:
                 requisitions = uow.requisitions.list_open()
             found: dict[str, _Found] = {}
 
-            def apply(external_id: str) -> None:
+            quiet: list[tuple[str, _Found]] = []
+            flushed = time.monotonic()
+
+            def apply(external_id: str, own: _Found | None = None) -> None:
                 nonlocal applied
                 applied += 1
                 try:
                     self._refresh_one(
                         external_id,
-                        found.pop(external_id, _Found()),
+                        own if own is not None else found.pop(external_id, _Found()),
                         plan.run_id,
                         summary,
                         requisitions,
@@ -476,6 +506,38 @@ class Refresher:
                     log.exception("refreshing %s failed", external_id)
                     summary.errors.append(f"{external_id}: {type(error).__name__}: {error}")
                     summary.errors_by_kind["candidate"] += 1
+
+            def flush_quiet() -> None:
+                """Apply the quiet candidates gathered so far, together."""
+                nonlocal flushed
+                batch, quiet[:] = list(quiet), []
+                flushed = time.monotonic()
+                if not batch:
+                    return
+                try:
+                    rest = self._apply_quiet(batch, plan.run_id)
+                except Exception:  # one at a time then, each on its own
+                    log.exception("recording %d unchanged candidates at once failed", len(batch))
+                    rest = list(batch)
+                nonlocal applied
+                applied += len(batch) - len(rest)
+                for external_id, own in rest:
+                    apply(external_id, own)
+
+            def answered(external_id: str) -> None:
+                """All of a candidate's own targets answered: apply it, or keep it for the
+                next quiet batch when every answer was 304 and nothing else links to it."""
+                own = found.pop(external_id, _Found())
+                if (
+                    own.linked
+                    or not own.results
+                    or not all(r.status is FetchStatus.NOT_MODIFIED for _, r in own.results)
+                ):
+                    apply(external_id, own)
+                    return
+                quiet.append((external_id, own))
+                if len(quiet) >= QUIET_BATCH:
+                    flush_quiet()
 
             for external_id in plan.chosen:  # no sources of their own: nothing to wait for
                 if not plan.waiting[external_id]:
@@ -507,10 +569,13 @@ class Refresher:
                 plan.waiting[owner] -= 1
                 if plan.waiting[owner] <= 0:
                     del plan.waiting[owner]
-                    apply(owner)
+                    answered(owner)
+                if quiet and time.monotonic() - flushed > QUIET_EVERY:
+                    flush_quiet()
                 if time.monotonic() - heartbeat > HEARTBEAT_EVERY:
                     heartbeat = time.monotonic()
                     self._heartbeat(plan.run_id, summary)
+            flush_quiet()
             for external_id in list(found):  # answered by a crawl that ended early
                 apply(external_id)
             summary.candidates = max(summary.candidates, applied)

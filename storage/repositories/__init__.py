@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from storage.repositories._common import Classifier, Outcome, Provenance, content_hash
 from storage.repositories.api_keys import ApiKeyRepository
-from storage.repositories.candidates import CandidateRepository
+from storage.repositories.candidates import CandidateRepository, RefreshState
 from storage.repositories.erased import ErasedPeopleRepository
 from storage.repositories.events import EventRepository
 from storage.repositories.matches import MatchRepository
 from storage.repositories.requisitions import RequisitionRepository
 from storage.repositories.runs import RunRepository
 from storage.repositories.snapshots import SnapshotRepository
-from storage.repositories.sources import SourceRepository
+from storage.repositories.sources import NotModified, SourceRepository
 from storage.repositories.webhooks import WebhookRepository
 
 __all__ = [
@@ -24,8 +24,10 @@ __all__ = [
     "ErasedPeopleRepository",
     "EventRepository",
     "MatchRepository",
+    "NotModified",
     "Outcome",
     "Provenance",
+    "RefreshState",
     "RequisitionRepository",
     "RunRepository",
     "SnapshotRepository",

@@ -17,6 +17,9 @@ Classifier = Callable[[str, str | None], Seniority]
 #: What an upsert did to a row.
 Outcome = Literal["created", "updated", "unchanged"]
 
+#: Ids per ``IN (...)`` list: well under every backend's limit on bound parameters.
+IN_CHUNK = 500
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -28,7 +28,14 @@ from storage.models import (
     SkillRow,
     SourceRow,
 )
-from storage.repositories._common import Classifier, Outcome, Provenance, content_hash, utcnow
+from storage.repositories._common import (
+    IN_CHUNK,
+    Classifier,
+    Outcome,
+    Provenance,
+    content_hash,
+    utcnow,
+)
 
 _CHILDREN = (
     selectinload(CandidateRow.positions),
@@ -37,6 +44,16 @@ _CHILDREN = (
     selectinload(CandidateRow.applications),
     selectinload(CandidateRow.sources),
 )
+
+
+class RefreshState(NamedTuple):
+    """How fresh a stored candidate is (:meth:`CandidateRepository.refresh_state`)."""
+
+    id: int
+    external_id: str
+    opted_out: bool
+    updated_at: datetime
+    last_refreshed_at: datetime | None
 
 
 def _date(text: str | None) -> PartialDate | None:
@@ -421,6 +438,31 @@ class CandidateRepository:
             .where(CandidateRow.id == candidate_id)
             .values(last_refreshed_at=now or utcnow())
         )
+
+    def refresh_state(self, external_ids: Sequence[str]) -> list[RefreshState]:
+        """Freshness of many candidates, without loading their facts (a quiet night's check)."""
+        out: list[RefreshState] = []
+        for start in range(0, len(external_ids), IN_CHUNK):
+            chunk = external_ids[start : start + IN_CHUNK]
+            rows = self.session.execute(
+                select(
+                    CandidateRow.id,
+                    CandidateRow.external_id,
+                    CandidateRow.opted_out,
+                    CandidateRow.updated_at,
+                    CandidateRow.last_refreshed_at,
+                ).where(CandidateRow.external_id.in_(chunk))
+            )
+            out += [RefreshState(*row) for row in rows]
+        return out
+
+    def mark_refreshed_many(self, candidate_ids: Sequence[int], now: datetime) -> None:
+        for start in range(0, len(candidate_ids), IN_CHUNK):
+            self.session.execute(
+                update(CandidateRow)
+                .where(CandidateRow.id.in_(candidate_ids[start : start + IN_CHUNK]))
+                .values(last_refreshed_at=now)
+            )
 
     def request_refresh(self, external_id: str, now: datetime | None = None) -> bool:
         """Queue a refresh: the next run's :meth:`due` includes the candidate (requested ones

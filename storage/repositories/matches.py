@@ -12,11 +12,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_FINGERPRINT_LENGTH, MatchRow
-from storage.repositories._common import bounded_key, utcnow
+from storage.repositories._common import IN_CHUNK, bounded_key, utcnow
 
 DECISIONS = ("link", "review", "reject")
 STATUSES = ("pending", "linked", "rejected")
@@ -108,14 +108,21 @@ class MatchRepository:
             now=now,
         )
 
-    def decided_since(self, candidate_id: int, since: datetime) -> bool:
-        """Whether a decision about a match proposing this candidate was taken after ``since``."""
-        found = self.session.scalar(
-            select(MatchRow.id)
-            .where(MatchRow.candidate_id == candidate_id, MatchRow.decided_at > since)
-            .limit(1)
-        )
-        return found is not None
+    def last_decided(self, candidate_ids: Sequence[int]) -> dict[int, datetime]:
+        """When a decision about a match proposing each candidate was last taken (only the
+        candidates with one)."""
+        out: dict[int, datetime] = {}
+        for start in range(0, len(candidate_ids), IN_CHUNK):
+            rows = self.session.execute(
+                select(MatchRow.candidate_id, func.max(MatchRow.decided_at))
+                .where(
+                    MatchRow.candidate_id.in_(candidate_ids[start : start + IN_CHUNK]),
+                    MatchRow.decided_at.is_not(None),
+                )
+                .group_by(MatchRow.candidate_id)
+            )
+            out.update({cid: when for cid, when in rows if cid is not None and when is not None})
+        return out
 
     def get(self, match_id: int) -> MatchRow | None:
         return self.session.get(MatchRow, match_id)
