@@ -479,6 +479,14 @@ class Refresher:
         self._run_id = None
         plan = self._plan(external_ids, limit, everyone)
         summary = RunSummary(run_id=plan.run_id, candidates=len(plan.chosen))
+        log.info(
+            "run %d started: %d candidate(s), %d source(s) to fetch, %d reused from a killed run",
+            plan.run_id,
+            len(plan.chosen),
+            len(plan.targets),
+            len(plan.reused),
+            extra={"run_id": plan.run_id, "event": "run_started"},
+        )
         status = "finished"
         applied = 0
         try:
@@ -589,6 +597,21 @@ class Refresher:
                     plan.run_id, status=status, counts=summary.counts(), errors=summary.errors
                 )
                 uow.commit()
+            log.log(
+                logging.INFO if status == "finished" and not summary.all_failed else logging.ERROR,
+                "run %d %s: %d source(s), %d failed, %d new event(s)",
+                plan.run_id,
+                status,
+                summary.sources,
+                summary.failed,
+                summary.events_new,
+                extra={
+                    "run_id": plan.run_id,
+                    "event": "run_" + status,
+                    "status": status,
+                    "counts": summary.counts(),
+                },
+            )
         return summary
 
     def _heartbeat(self, run_id: int, summary: RunSummary) -> None:
@@ -596,6 +619,14 @@ class Refresher:
         with self.uow() as uow:
             uow.runs.progress(run_id, counts=summary.counts(), now=self.clock())
             uow.commit()
+        log.info(
+            "run %d: %d source(s) answered, %d failed, %d new event(s)",
+            run_id,
+            summary.sources,
+            summary.failed,
+            summary.events_new,
+            extra={"run_id": run_id, "event": "run_progress", "counts": summary.counts()},
+        )
 
 
 def _fact_key(*parts: object) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     refresh_days: int = Field(30, ge=0, description="days after which a candidate is due")
     run_timeout: float = Field(
         6 * 3600, ge=0, description="seconds a run's crawl may take (0: no limit)"
+    )
+    log_format: Literal["auto", "text", "json"] = Field(
+        "auto", description="log lines: text on a terminal and JSON otherwise (auto)"
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="the least important log lines written"
     )
     orcid_api: str = "https://pub.orcid.org/v3.0"
     github_api: str = "https://api.github.com"

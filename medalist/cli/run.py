@@ -30,10 +30,12 @@ def run(ctx: click.Context, candidates: tuple[str, ...], limit: int | None, ever
     Each candidate is stored as soon as all of its sources have answered. Exits 1 when every
     source failed."""
     from medalist.database import REFRESH_LEASE, engine_of, lease_owner, open_database
+    from medalist.logs import configure
     from medalist.refresh import Refresher
     from storage.lease import LeaseHeld, hold_lease
 
     settings = settings_from(ctx)
+    configure(settings)
     session_factory = open_database(settings)
     refresher = Refresher(settings, session_factory)
 

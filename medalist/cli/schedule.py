@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import signal
-import sys
 import threading
 from types import FrameType
 
@@ -22,13 +21,11 @@ def schedule(ctx: click.Context, once: bool) -> None:
     Jobs are kept in the database; a firing missed while down runs once on return within
     MEDALIST_MISFIRE_GRACE. SIGTERM or SIGINT stops the running refresh early and exits 0."""
     from medalist.database import open_database
+    from medalist.logs import configure
     from medalist.scheduler import REFRESH_JOB, MedalistScheduler
 
     settings = settings_from(ctx)
-    logging.basicConfig(
-        stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(name)s %(message)s"
-    )
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # medalist logs each run
+    configure(settings)
     scheduler = MedalistScheduler(settings, open_database(settings))
     if once:
         if not scheduler.run_now(REFRESH_JOB.id):

@@ -23,4 +23,4 @@ def test_a_second_run_while_one_holds_the_lease_says_so_and_exits_1(
 
     after = medalist("run")  # released: the next run goes ahead (nobody is due)
     assert after.exit_code == 0, after.output
-    assert after.output.startswith("run ")
+    assert after.stdout.startswith("run ")
