@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from refresh_support import events_of, fast_crawl, page_of, person_with
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from medalist.demo.server import SiteServer
@@ -196,3 +197,57 @@ def test_kill_9_during_the_crawl_loses_only_what_was_in_flight(
     # again (its results are read back), so the kill costs at most what was in flight
     assert settled - fetched_before <= 2
     assert fetched_all - 12 <= 2, (fetched_all, settled, done_before)
+
+
+def test_kill_9_during_apply_rolls_back_that_candidate_and_the_next_run_adds_it_once(
+    database_url: str,
+    session_factory: sessionmaker[Session],
+    uow: UnitOfWork,
+    people_site: SiteServer,
+) -> None:
+    ids = [f"c-{i}" for i in range(12)]
+    with uow:
+        for i in range(12):
+            uow.candidates.upsert(person_with(i, f"{people_site.url}/p{i}/"))
+        uow.commit()
+    env = {
+        **os.environ,
+        "MEDALIST_DATABASE_URL": database_url,
+        "MEDALIST_ALLOW_HOSTS": "127.0.0.1",
+        "MEDALIST_HOST_DELAY": "0",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)]),
+    }
+    # killed right after the 4th event row is written, before that candidate's commit
+    killed = subprocess.run(
+        [sys.executable, str(Path(__file__).parent / "kill_in_apply.py"), "4", "run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert _refreshed(uow, ids) == 3, "three candidates were committed, the 4th was in flight"
+    with uow:
+        events = uow.session.execute(text("SELECT count(*) FROM events")).scalar_one()
+        snapshots = uow.session.execute(text("SELECT count(*) FROM snapshots")).scalar_one()
+    assert events == 3, "the 4th candidate's event was rolled back with its unit of work"
+    assert snapshots == 3, "and so was its snapshot: nothing half-written"
+
+    settings = _settings(database_url)
+    summary = Refresher(settings, session_factory, crawl=fast_crawl(settings)).run()
+
+    assert summary.candidates == 9 and summary.failed == 0, summary.errors
+    assert _refreshed(uow, ids) == 12
+    for external_id in ids:
+        assert [e["type"] for e in events_of(uow, external_id)] == ["job_change"], external_id
+    with uow:
+        per_source = uow.session.execute(
+            text("SELECT source_id, count(*) FROM snapshots GROUP BY source_id")
+        ).all()
+        statuses = [r.status for r in uow.runs.list()]
+    assert len(per_source) == 12 and {n for _, n in per_source} == {1}
+    assert statuses == ["finished", "killed"]
+    # the killed run's fetched pages were read back, not fetched again
+    assert len([p for p, _ in people_site.requests if p.startswith("/p")]) <= 12 + 2
