@@ -17,6 +17,9 @@ from storage.migrate import current, head
 
 #: The lease every refresh holds (``medalist run`` and the scheduler's nightly job).
 REFRESH_LEASE = "refresh"
+#: Held while webhook deliveries are attempted: one deliverer at a time keeps each candidate's
+#: events in order, even with two schedulers started by mistake.
+WEBHOOKS_LEASE = "webhooks"
 
 
 def engine_of(session_factory: sessionmaker[Session]) -> Engine:

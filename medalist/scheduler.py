@@ -33,7 +33,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.errors import ConfigurationError
-from medalist.database import REFRESH_LEASE, engine_of, lease_owner
+from medalist.database import REFRESH_LEASE, WEBHOOKS_LEASE, engine_of, lease_owner
 from medalist.settings import Settings
 from storage.lease import LeaseHeld, hold_lease
 
@@ -145,7 +145,7 @@ def webhooks_body(context: JobContext) -> str:
 
 
 REFRESH_JOB = JobSpec("medalist.refresh", nightly_trigger, refresh_body, lease=REFRESH_LEASE)
-WEBHOOKS_JOB = JobSpec("medalist.webhooks", every_minute, webhooks_body)
+WEBHOOKS_JOB = JobSpec("medalist.webhooks", every_minute, webhooks_body, lease=WEBHOOKS_LEASE)
 
 #: Every job ``medalist schedule`` runs.
 JOBS: tuple[JobSpec, ...] = (REFRESH_JOB, WEBHOOKS_JOB)

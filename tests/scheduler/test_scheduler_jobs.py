@@ -176,3 +176,15 @@ def test_a_job_is_skipped_while_the_lease_is_held(
     assert scheduler.run_now("test.nightly") is True
     assert len(calls) == 1
     assert timedelta(0) <= datetime.now(UTC) - calls[0] < timedelta(seconds=30)
+
+
+def test_webhook_deliveries_are_skipped_while_another_scheduler_delivers(
+    database_url: str, engine: Engine, session_factory: sessionmaker[Session]
+) -> None:
+    from medalist.scheduler import WEBHOOKS_JOB, MedalistScheduler
+    from storage.lease import hold_lease
+
+    scheduler = MedalistScheduler(load_settings(database_url=database_url), session_factory)
+    with hold_lease(engine, "webhooks", owner="other-scheduler:1"):
+        assert scheduler.run_now(WEBHOOKS_JOB.id) is False
+    assert scheduler.run_now(WEBHOOKS_JOB.id) is True
