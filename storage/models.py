@@ -26,9 +26,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
+    Unicode,
     UniqueConstraint,
     text,
 )
@@ -458,3 +460,14 @@ class LeaseRow(Base):
     owner: Mapped[str] = mapped_column(String(255))
     acquired_at: Mapped[datetime] = mapped_column(default=_now)
     expires_at: Mapped[datetime]
+
+
+class SchedulerJobRow(Base):
+    """A scheduled job of ``medalist schedule``: APScheduler 3's job store table, owned by the
+    migrations so that ``db upgrade`` makes every table (the job store then finds it)."""
+
+    __tablename__ = "apscheduler_jobs"
+
+    id: Mapped[str] = mapped_column(Unicode(191), primary_key=True)
+    next_run_time: Mapped[float | None] = mapped_column(Float(25), index=True)
+    job_state: Mapped[bytes] = mapped_column(LargeBinary)
