@@ -20,34 +20,15 @@ from scrapy.settings import Settings
 from crawler.addresses import AddressPolicy
 from crawler.browser import AbortRefused, launch_options
 from crawler.distributed import collect_results
-from crawler.items import BadTarget, Result, Target
+from crawler.items import Result, Target
 from crawler.spiders import SPIDERS
+from crawler.targets import TargetFile
 
 
 def read_targets(path: Path) -> tuple[list[Target], list[Result]]:
     """The targets of a JSON Lines file, and an error result for each line that is not one."""
-    targets: list[Target] = []
-    bad: list[Result] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        data: Any = None
-        try:
-            data = json.loads(line)
-            targets.append(Target.from_dict(data))
-        except (ValueError, BadTarget) as error:
-            source_id = data.get("source_id") if isinstance(data, Mapping) else None
-            kind = data.get("kind") if isinstance(data, Mapping) else None
-            url = data.get("url") if isinstance(data, Mapping) else None
-            bad.append(
-                Result.failure(
-                    str(source_id) if source_id not in (None, "") else f"line {number}",
-                    str(kind or ""),
-                    url,
-                    f"{path}: line {number}: {error}",
-                )
-            )
-    return targets, bad
+    targets = TargetFile(path)
+    return list(targets), targets.scan()[1]
 
 
 def crawl_settings(results: Path, overrides: Mapping[str, Any]) -> Settings:
@@ -81,22 +62,22 @@ def crawl_settings(results: Path, overrides: Mapping[str, Any]) -> Settings:
 
 def run(targets_path: Path, results_path: Path, overrides: Mapping[str, Any]) -> int:
     """Crawl every target of ``targets_path``; exactly one result line per target."""
-    targets, bad = read_targets(targets_path)
+    targets = TargetFile(targets_path)
+    kinds, bad = targets.scan()
     results_path.parent.mkdir(parents=True, exist_ok=True)
     with results_path.open("w", encoding="utf-8") as out:
         for result in bad:
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-    by_kind = _group(targets)
-    if not by_kind:
+    if not kinds:
         return 0
     settings = crawl_settings(results_path, overrides)
     redis_url = settings.get("MEDALIST_REDIS_URL") or None
     run_id = (settings.get("MEDALIST_CRAWL_RUN") or uuid.uuid4().hex) if redis_url else None
     process = CrawlerProcess(settings)
     failures: dict[str, str] = {}
-    for kind, kind_targets in by_kind.items():
+    for kind in kinds:
         try:
-            running = process.crawl(SPIDERS[kind], targets=kind_targets, run_id=run_id)
+            running = process.crawl(SPIDERS[kind], targets=targets.of_kind(kind), run_id=run_id)
         except Exception as error:  # a setting that cannot work: say so for each target
             failures[kind] = f"{type(error).__name__}: {error}"
             continue
@@ -113,7 +94,7 @@ def run(targets_path: Path, results_path: Path, overrides: Mapping[str, Any]) ->
         )
         crawling.set()
         collector.start()
-    if len(failures) < len(by_kind):
+    if len(failures) < len(kinds):
         process.start()
     crawling.clear()
     if collector is not None:
@@ -165,7 +146,9 @@ def _note_failure(failure: Any, failures: dict[str, str], kind: str) -> None:
     failures[kind] = failure.getErrorMessage() or repr(failure.value)
 
 
-def _answer_the_rest(results_path: Path, targets: list[Target], failures: dict[str, str]) -> None:
+def _answer_the_rest(
+    results_path: Path, targets: Iterable[Target], failures: dict[str, str]
+) -> None:
     """An error result for each target of a spider that could not run and left none."""
     answered = {
         json.loads(line).get("source_id")
@@ -178,10 +161,3 @@ def _answer_the_rest(results_path: Path, targets: list[Target], failures: dict[s
                 message = f"the {target.kind} spider could not run: {failures[target.kind]}"
                 result = Result.failure(target.source_id, target.kind, target.url, message)
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-
-
-def _group(targets: Iterable[Target]) -> dict[str, list[Target]]:
-    grouped: dict[str, list[Target]] = {}
-    for target in targets:
-        grouped.setdefault(target.kind, []).append(target)
-    return grouped

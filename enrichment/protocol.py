@@ -284,15 +284,19 @@ class Ledger:
     ``accept`` takes a result the first time its target is answered and refuses duplicates
     (a distributed crawl may answer twice) and strangers; ``owed`` answers what is left with
     a failure saying why.
+
+    With ``keep=False`` only the source ids are held (memory flat in the number of targets,
+    for a night's whole plan); ``owed`` then reads the targets again from ``targets``.
     """
 
-    def __init__(self, targets: Iterable[Target] = ()) -> None:
-        self._owed: dict[str, Target] = {}
+    def __init__(self, targets: Iterable[Target] = (), *, keep: bool = True) -> None:
+        self._keep = keep
+        self._owed: dict[str, Target | None] = {}
         for target in targets:
             self.expect(target)
 
     def expect(self, target: Target) -> None:
-        self._owed.setdefault(target.source_id, target)
+        self._owed.setdefault(target.source_id, target if self._keep else None)
 
     def __len__(self) -> int:
         return len(self._owed)
@@ -301,10 +305,23 @@ class Ledger:
         return source_id in self._owed
 
     def accept(self, result: Result) -> bool:
-        return self._owed.pop(result.source_id, None) is not None
+        if result.source_id not in self._owed:
+            return False
+        del self._owed[result.source_id]
+        return True
 
-    def owed(self, reason: str) -> Iterator[Result]:
-        """A failure result for every target still owed one; the ledger is empty after."""
+    def owed(self, reason: str, targets: Iterable[Target] = ()) -> Iterator[Result]:
+        """A failure result for every target still owed one; the ledger is empty after.
+        ``targets`` (iterated only when something is owed) gives back the targets a ledger
+        with ``keep=False`` did not hold."""
+        if any(target is None for target in self._owed.values()):
+            for target in targets:
+                if target.source_id in self._owed and self._owed[target.source_id] is None:
+                    del self._owed[target.source_id]
+                    yield Result.for_target(target, reason)
         while self._owed:
-            _, target = self._owed.popitem()
-            yield Result.for_target(target, reason)
+            source_id, kept = self._owed.popitem()
+            if kept is not None:
+                yield Result.for_target(kept, reason)
+            else:  # expected, but not among ``targets``: still owed its one result
+                yield Result.failure(source_id, "", None, reason)

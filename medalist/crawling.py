@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from crawler.targets import TargetFile
 from enrichment.protocol import Ledger, Result, Target
 from medalist.settings import Settings
 
@@ -105,7 +106,7 @@ def stream(
     with _folder(workdir) as folder:
         targets_file, results_file = folder / "targets.jsonl", folder / "results.jsonl"
         settings_file, stderr_file = folder / "settings.json", folder / "stderr.log"
-        ledger = Ledger()
+        ledger = Ledger(keep=False)  # the targets stay in their file, not in memory
         with _private(targets_file) as out:
             for target in targets:
                 ledger.expect(target)
@@ -160,10 +161,11 @@ def stream(
             finally:
                 _end(child)
         tail = stderr_file.read_text(encoding="utf-8", errors="replace")[-STDERR_TAIL:].strip()
-    message = problem or "the crawler wrote no result for this target"
-    if tail and problem != "the run was stopped before this target was answered":
-        message += f"; its stderr ends with:\n{tail}"
-    yield from ledger.owed(message)
+        message = problem or "the crawler wrote no result for this target"
+        if tail and problem != "the run was stopped before this target was answered":
+            message += f"; its stderr ends with:\n{tail}"
+        owed = list(ledger.owed(message, TargetFile(targets_file)))
+    yield from owed
 
 
 @contextmanager

@@ -11,13 +11,11 @@ from an identifier and a base-URL setting.
 
 from __future__ import annotations
 
-import json
 import re
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import replace
 from importlib import import_module
-from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import quote
 
@@ -32,6 +30,7 @@ from crawler.budget import parse_budget
 from crawler.failures import describe
 from crawler.items import BadTarget, FetchStatus, Result, Target, content_hash
 from crawler.parsers import Document, parser_for
+from crawler.targets import TargetFile
 from enrichment.errors import SourceError
 from enrichment.model import ProfileRecord, utcnow
 
@@ -44,11 +43,13 @@ class FetchFailed(SourceError):
     """A document the parser needs or follows could not be fetched."""
 
 
-def load_targets(value: Any, kind: str) -> list[Target]:
-    """Targets given as dicts (the runner) or a JSON Lines path (``scrapy crawl -a targets=``)."""
+def load_targets(value: Any, kind: str) -> Iterable[Target]:
+    """This kind's targets: a :class:`TargetFile` (the runner: read as the crawl goes), a JSON
+    Lines path (``scrapy crawl -a targets=``), or targets or their dicts."""
     if isinstance(value, str):
-        lines = Path(value).read_text(encoding="utf-8").splitlines()
-        value = [json.loads(line) for line in lines if line.strip()]
+        value = TargetFile(value)
+    if isinstance(value, TargetFile):
+        return value.of_kind(kind)
     targets = [t if isinstance(t, Target) else Target.from_dict(t) for t in value or ()]
     return [t for t in targets if t.kind == kind]
 
@@ -81,7 +82,7 @@ class TargetSpider(scrapy.Spider):
         self, targets: Any = None, run_id: str | None = None, worker: bool = False, **kwargs: Any
     ):
         super().__init__(name=self.kind, **kwargs)
-        self.targets: list[Target] = load_targets(targets, self.kind)
+        self.targets: Iterable[Target] = load_targets(targets, self.kind)
         self.reported: set[int] = set()
         #: Distributed crawls: the run the results belong to; a worker serves every run.
         self.run_id = run_id
