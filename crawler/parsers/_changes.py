@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.parsers._dates import LONG_DATE, long_date
+from crawler.parsers._dates import LONG_DATE, MONTH_YEAR, long_date, month_year
 from crawler.parsers._names import is_name
 from crawler.parsers._text import clean
 from enrichment.dates import PartialDate
@@ -63,12 +63,14 @@ _START_VERB = rf"(?:{_BE})?(?:appointed|elected|named|promoted|hired)\s+{_ROLE_O
 _END_VERB = (
     r"(?:(?:has|have|had)\s+)?(?:will\s+|intends\s+to\s+|would\s+)?"
     r"(?:resigned|resign|retired|retire|stepped\s+down|step\s+down|departed|depart)"
-    r"(?:\s+from\s+(?:(?:his|her|their)\s+)?(?:positions?|roles?|offices?)(?:\s+as)?)?\s+"
+    r"(?:\s+from\s+(?:(?:his|her|their)\s+)?"
+    r"(?:(?P<plural>positions|roles|offices|posts)|position|role|office|post)(?:\s+as)?)?\s+"
 )
 _NOTIFIED = (
-    r"(?:has\s+)?(?:notified|informed|advised)\s+the\s+(?:Company|Board)[^.;]{0,100}?\s+that\s+"
+    r"(?:has\s+)?(?:notified|informed|advised)\s+(?:the\s+)?[^;]{1,120}?\s+that\s+"
     r"(?:he|she|they)\s+"
 )
+_MONTH_YEAR = "(?i:" + re.sub(r"\(\?P<\w+>", "(?:", MONTH_YEAR.pattern) + ")"
 _GRAMMAR = [
     ("start", re.compile(rf"{_SUBJECTS}{_APPOSITIVE}\s+{_START_VERB}{_OBJECT}")),
     (
@@ -88,6 +90,14 @@ _GRAMMAR = [
         "succeed",
         re.compile(
             rf"{_SUBJECTS}{_APPOSITIVE}\s+(?:will\s+)?(?:succeeds?|succeeded|replaces?|replaced)\s+"
+            rf"(?P<other>{_HONORIFIC}?{NAME}),\s+who\s+(?:has\s+)?(?:served|serves|has\s+been)\s+"
+            rf"as\s+{_ART}(?P<title>{TITLE})(?:\s+since\s+(?P<since>{_MONTH_YEAR}))?"
+        ),
+    ),
+    (
+        "succeed",
+        re.compile(
+            rf"{_SUBJECTS}{_APPOSITIVE}\s+(?:will\s+)?(?:succeeds?|succeeded|replaces?|replaced)\s+"
             rf"(?P<other>{_HONORIFIC}?{NAME}){_APPOSITIVE}\s+as\s+{_ART}(?P<title>{TITLE})"
         ),
     ),
@@ -97,6 +107,38 @@ _EFFECTIVE = re.compile(
     rf"\beffective\s+(?:as\s+of\s+|on\s+)?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+#: What a clause goes on to say of the same subjects after its first change ("Ross Gardler has
+#: stepped down as President … and will now serve as Executive Vice President"; "… has resigned
+#: as Executive Vice President to assume the position of Vice President Conferences"; "Sam Ruby
+#: has been appointed ASF President, and has stepped down as an ASF Director").
+_THEN = [
+    (
+        "start",
+        re.compile(
+            rf"\b(?:and\s+)?(?:will\s+(?:now\s+)?serve|to\s+serve)\s+as\s+{_ART}(?P<title>{TITLE})"
+        ),
+    ),
+    (
+        "start",
+        re.compile(
+            rf"\bto\s+assume\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}(?:positions?|roles?|posts?|offices?)"
+            rf"\s+of\s+{_ART}(?P<title>{TITLE})"
+        ),
+    ),
+    (
+        "start",
+        re.compile(
+            rf"\band\s+(?:has\s+been|was|will\s+be)\s+(?:appointed|named|elected)\s+(?:as\s+)?"
+            rf"{_ART}(?P<title>{TITLE})"
+        ),
+    ),
+    (
+        "end",
+        re.compile(
+            rf"\band\s+(?:has\s+|have\s+|will\s+)?(?:stepped|step)\s+down\s+as\s+{_ART}(?P<title>{TITLE})"
+        ),
+    ),
+]
 _PERSON_SPLIT = re.compile(rf"\s*(?:{_AGE}|,)?\s*(?:,\s*)?\band\b\s*|\s*{_AGE}\s*|\s*,\s*")
 _TRAILING = re.compile(r"(?:\s+(?:of|and|&|for|de|du|la))+$|[,\s]+$")
 _ABBREVIATED = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|S\.A|N\.V|[A-Z])\.$")
@@ -119,6 +161,8 @@ class Change:
     company: str | None
     effective: PartialDate | None
     immediately: bool
+    #: When the title was first held, as the sentence says ("who has served as … since June 2013").
+    since: PartialDate | None = None
 
 
 def trim(text: str | None) -> str | None:
@@ -165,24 +209,44 @@ def changes(sentence: str) -> list[Change]:
     immediately = bool(re.search(r"\beffective\s+immediately\b", sentence, re.IGNORECASE))
     for kind, rule in _GRAMMAR:
         for match in rule.finditer(sentence):
-            title = trim(match.group("title"))
-            if not title:
+            titles = _titles(match.group("title"), bool(match.groupdict().get("plural")))
+            if not titles:
                 continue
-            if title.lower().startswith(("a member", "member")):
-                title = "Member of the Board" + (" of Directors" if "Directors" in title else "")
             company = trim(match.groupdict().get("company"))
             if company and company.casefold() in _GENERIC_COMPANY:
                 company = None
             people = _people(match.group("subjects"))
             if len(people) > 1:
-                title = _singular(title)
+                titles = [_singular(t) for t in titles]
+            said: list[tuple[str, str]] = [("end" if kind == "end" else "start", t) for t in titles]
+            if kind != "succeed":
+                said += _then(sentence[match.end() :].split(";", 1)[0])
             for name in people:
-                found.append(
-                    Change(
-                        name, title, "end" if kind == "end" else "start", company, when, immediately
-                    )
-                )
+                for change_kind, title in said:
+                    found.append(Change(name, title, change_kind, company, when, immediately))
             if kind == "succeed":
+                since = month_year(match.groupdict().get("since"))
                 for other in _people(match.group("other")):
-                    found.append(Change(other, title, "end", company, when, immediately))
+                    for title in titles:
+                        found.append(Change(other, title, "end", company, when, immediately, since))
     return list(dict.fromkeys(found))
+
+
+def _titles(text: str | None, plural: bool = False) -> list[str]:
+    """The title a match names; several when a plural ("his posts as A and B") lists them."""
+    title = trim(text)
+    if not title:
+        return []
+    if title.lower().startswith(("a member", "member")):
+        return ["Member of the Board" + (" of Directors" if "Directors" in title else "")]
+    parts = re.split(r"\s+and\s+(?=[A-ZÀ-ÖØ-Þ])", title) if plural else [title]
+    return [t for t in (trim(p) for p in parts) if t]
+
+
+def _then(rest: str) -> list[tuple[str, str]]:
+    """The further changes a clause states of its subjects after the first one (:data:`_THEN`)."""
+    said: list[tuple[str, int, str]] = []
+    for kind, rule in _THEN:
+        for match in rule.finditer(rest):
+            said += [(kind, match.start(), t) for t in _titles(match.group("title"))]
+    return [(kind, title) for kind, _, title in sorted(said, key=lambda s: s[1])]

@@ -104,7 +104,7 @@ def is_8k(text: str) -> bool:
     return bool(re.search(r"FORM\s+8-K", text, re.IGNORECASE)) and bool(_ITEM_502.search(text))
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     """Sentences of the text, each block (line) on its own; ``Inc.`` and ``Mr.`` end none."""
     return [s for line in text.split("\n") for s in _line_sentences(line)]
 
@@ -177,7 +177,7 @@ def officers(html: str, context_company: str | None = None) -> list[Officer]:
         if sentence not in officer.sentences:
             officer.sentences.append(sentence)
 
-    for sentence in _sentences(body):
+    for sentence in sentences(body):
         for match in _TRANSITION.finditer(sentence):
             when = _start_of(sentence, report_date)
             old, new = (
@@ -279,4 +279,5 @@ __all__ = [
     "is_index_page",
     "officers",
     "primary_document",
+    "sentences",
 ]

@@ -18,7 +18,10 @@ One record per person, each with a current position (title at the company). Read
 The company is ``document.context["company"]`` when the source row gives it; else the page's
 ``og:site_name``; else a schema.org ``Organization`` name; else the brand part of ``<title>``
 (the last part after ``|``, ``–``, ``—`` or `` - ``); the record says nothing when there is none.
-Each ``profile_id`` is ``team_page:{url}#{slug of the name}``.
+A title line that names the person's own employer too ("Software Architekt, adcubum",
+"Projektleiter Webstobe GmbH") gives that employer instead
+(:func:`crawler.parsers._names.split_title`). Each ``profile_id`` is
+``team_page:{url}#{slug of the name}``.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from bs4 import BeautifulSoup, Tag
 from crawler.parsers import _blocks, _schemaorg
 from crawler.parsers._document import Document
 from crawler.parsers._html import soup
-from crawler.parsers._names import NOT_NAMES, is_name
+from crawler.parsers._names import NOT_NAMES, is_name, split_title
 from crawler.parsers._records import build, position
 from crawler.parsers._text import clean, slug
 from enrichment.model import ProfileRecord
@@ -149,7 +152,8 @@ def parse(document: Document) -> list[ProfileRecord]:
         if key in seen or not title:
             continue
         seen.add(key)
-        job = position(title, company)
+        title, employer = split_title(title)
+        job = position(title or None, employer or company)
         if job is None:
             continue
         records.append(
