@@ -109,10 +109,24 @@ def is_name(text: str | None) -> bool:
     return len(named) >= 2 and all(_name_word(w) for w in named)
 
 
+#: Job words of Chinese and Japanese titles, which are written without spaces ("代表取締役社長",
+#: "首席技术官", "事业部总监"): found inside the text.
+_CJK_JOB = (
+    "社長", "取締役", "役員", "部長", "課長", "監査役", "会長", "理事", "顧問", "主任", "専務",
+    "常務", "代表", "首席", "总监", "總監", "经理", "經理", "董事", "总裁", "總裁", "工程师",
+    "工程師", "主管", "创始人", "創辦人", "合伙人", "部长", "校长", "主席", "秘书", "秘書",
+    "执行官", "執行官", "技术官", "技術官", "研究员", "研究員", "教授", "设计师", "設計師",
+)  # fmt: skip
+#: Legal forms of Chinese and Japanese companies, written into the name ("株式会社Gisuco").
+_CJK_LEGAL = ("株式会社", "有限会社", "合同会社", "有限公司", "股份公司", "公司", "集团", "集團")
+
+
 def has_job_word(text: str) -> bool:
     """Whether a job noun is one of the text's words ("Graphic Designer Adicto": yes)."""
     tokens = {t.casefold().strip(".") for t in _TITLE_SPLIT.split(text) if t}
-    return bool(tokens & _JOB_NOUNS) or any(t.endswith(_COMPOUND_HEADS) for t in tokens)
+    if tokens & _JOB_NOUNS or any(t.endswith(_COMPOUND_HEADS) for t in tokens):
+        return True
+    return any(word in text for word in _CJK_JOB)
 
 
 def is_title(text: str | None, limit: int = 80) -> bool:
@@ -154,6 +168,13 @@ _FIELDS = frozenset(
         "finanzen", "recht", "personal", "ventes", "recherche", "ventas", "desarrollo",
     }
 )  # fmt: skip
+
+
+def names_a_field(text: str) -> bool:
+    """Whether one of the text's words is a department or field ("Sales Administration")."""
+    return any(w.casefold().strip(".,") in _FIELDS for w in _TITLE_SPLIT.split(text) if w)
+
+
 _CONNECTORS = frozenset({"und", "and", "of", "für", "de", "du", "des", "y", "et", "&"})
 _PLACE_TAIL = re.compile(r",\s*[^\W\d_][\w .-]{0,30}$")
 
@@ -175,6 +196,13 @@ def split_title(text: str) -> tuple[str, str | None]:
     does not."""
     if _org_like(text) and not has_job_word(text):
         return "", text  # "Büro für Gebrauchsgraphik": an employer and no title
+    pieces = text.split()
+    if (
+        len(pieces) == 2
+        and any(form in pieces[0] for form in _CJK_LEGAL)
+        and has_job_word(pieces[1])
+    ):
+        return pieces[1], pieces[0]  # "株式会社Gisuco　代表取締役社長"
     head, _, rest = text.partition(",")
     head, rest = head.strip(), rest.strip()
     if rest and has_job_word(head):

@@ -227,8 +227,9 @@ CASES = [
         "text/html",
     ),
     # Found for the second round of issue 11 (see MANIFEST.md): an h-resume of a personal site,
-    # a plain about page in Spanish, team pages of five more shapes (schema.org employee
-    # microdata, a Cyrillic table, "Title: Name" items, "Name - Title" items, heading cards),
+    # a plain about page in Spanish, team pages of six more shapes (schema.org employee
+    # microdata, a Cyrillic table, "Title: Name" items, "Name - Title" items, heading cards,
+    # Japanese officer cards),
     # an 8-K resignation and an 8-K election, and press releases of the Apache Software
     # Foundation.
     Case(
@@ -273,6 +274,12 @@ CASES = [
         "https://ieee.cornell.example/eboard/",
         "text/html",
         {"company": "IEEE Cornell"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/gisuco-web_page-member.php.html",
+        "https://gisuco.example/member/",
+        "text/html",
     ),
     Case(
         "feed",
