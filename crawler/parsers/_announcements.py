@@ -102,6 +102,8 @@ def _company(said: str | None, company: str | None) -> str | None:
         return company
     if company and len(said) > 1 and said.replace(".", "") == acronym(company):
         return company
+    if company and company.startswith(f"{said} "):
+        return company  # "Foo Welcomes Ann Lee as Chair" on the Foo Foundation's own news
     return said
 
 

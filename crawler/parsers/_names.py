@@ -205,7 +205,7 @@ def split_title(text: str) -> tuple[str, str | None]:
         return pieces[1], pieces[0]  # "株式会社Gisuco　代表取締役社長"
     head, _, rest = text.partition(",")
     head, rest = head.strip(), rest.strip()
-    if rest and has_job_word(head):
+    if rest and has_job_word(head) and not _LEGAL.search(head):
         parts = [p.strip() for p in rest.split(",")]
         if not any(has_job_word(p) for p in parts):
             if len(parts) == 1 and len(rest.split()) <= 6:

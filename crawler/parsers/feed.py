@@ -29,7 +29,6 @@ from crawler.parsers import _announcements, _edgar
 from crawler.parsers._dates import date_or_none
 from crawler.parsers._document import Document
 from crawler.parsers._html import tree as markup_tree
-from crawler.parsers._names import is_name
 from crawler.parsers._records import build
 from crawler.parsers._text import clean, slug
 from crawler.parsers._xmltree import parse_xml
@@ -246,30 +245,25 @@ def _body_sentences(body: str) -> list[str]:
     return _edgar.sentences(text)
 
 
-def _with_full_names(sentences: list[str]) -> list[str]:
+def _with_full_names(sentences: list[str], company: str | None) -> list[str]:
     """Sentences whose lone surnames ("Steitz succeeds …", "Mr. Porter") are written as the
-    full name the document gave before, when exactly one full name it gives has that surname."""
+    full name of a person the document announces, when exactly one of them has that surname."""
+    announced = {a.name for s in sentences for a in _announcements.find(s, company)}
     full: dict[str, set[str]] = {}
-    for sentence in sentences:
-        for match in re.finditer(_announcements.NAME, sentence):
-            name = clean(match.group(0)) or ""
-            if is_name(name):
-                full.setdefault(name.split()[-1], set()).add(name)
+    for name in announced:
+        full.setdefault(name.split()[-1], set()).add(name)
     out: list[str] = []
-    seen: set[str] = set()
     for sentence in sentences:
         for surname, names in full.items():
-            name = next(iter(names))
-            if len(names) != 1 or name not in seen or surname not in sentence:
+            if len(names) != 1 or surname not in sentence:
                 continue
+            name = next(iter(names))
             given = re.escape(name.rsplit(" ", 1)[0])
             sentence = re.sub(
                 rf"(?<!{given} )\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{re.escape(surname)}\b",
                 name,
                 sentence,
             )
-        for names in full.values():
-            seen |= {n for n in names if n in sentence}
         out.append(sentence)
     return out
 
@@ -280,7 +274,8 @@ def _from_press_release(document: Document) -> list[ProfileRecord]:
     # ``published`` is a flag).
     dates = [fields.get("published") or "", fields.get("date") or ""]
     when = next((d for v in dates for d in (date_or_none(v), date_or_none(v[:10])) if d), None)
-    texts = _with_full_names([fields.get("title") or "", *_body_sentences(body)])
+    company = clean(document.context.get("company"))
+    texts = _with_full_names([fields.get("title") or "", *_body_sentences(body)], company)
     return _announced(document, texts, when, document.url) or _announced(
         document, [fields.get("summary")], when, document.url
     )
