@@ -214,9 +214,15 @@ def test_pathological_pages_are_refused_quickly(page: str, parser: object) -> No
     [
         ("Software Architekt, adcubum", ("Software Architekt", "adcubum")),
         ("Projektleiter Webstobe GmbH", ("Projektleiter", "Webstobe GmbH")),
-        ("Founder und CEO Lowe IT Consulting Ltd., London", ("Founder und CEO", "Lowe IT Consulting Ltd.")),
+        (
+            "Founder und CEO Lowe IT Consulting Ltd., London",
+            ("Founder und CEO", "Lowe IT Consulting Ltd."),
+        ),
         ("Lehrgangsleiter, HTML/CSS, PHP, WordPress", ("Lehrgangsleiter", None)),
-        ("Wissenschaftliche Fotografin Universität Zürich", ("Wissenschaftliche Fotografin", "Universität Zürich")),
+        (
+            "Wissenschaftliche Fotografin Universität Zürich",
+            ("Wissenschaftliche Fotografin", "Universität Zürich"),
+        ),
         ("Büro für Gebrauchsgraphik", ("", "Büro für Gebrauchsgraphik")),
         ("株式会社Gisuco　代表取締役社長", ("代表取締役社長", "株式会社Gisuco")),
         # a title and a field, or a title alone, is kept whole
@@ -253,13 +259,8 @@ def test_team_page_cjk_officer_card_with_the_name_twice() -> None:
         '<div class="name_row"><h3 class="name">山田 太郎</h3><p class="name_en">Taro Yamada</p>'
         "</div></div></li>"
     )
-    records = team_page.parse(
-        html(
-            TEAM.format(
-                f"<ul>{card}{card.replace('山田 太郎', '佐藤 花子').replace('Taro Yamada', 'Hanako Sato')}</ul>"
-            )
-        )
-    )
+    other = card.replace("山田 太郎", "佐藤 花子").replace("Taro Yamada", "Hanako Sato")
+    records = team_page.parse(html(TEAM.format(f"<ul>{card}{other}</ul>")))
     assert _people(records) == [
         ("山田 太郎", "取締役", "株式会社Foo"),
         ("佐藤 花子", "取締役", "株式会社Foo"),
@@ -307,8 +308,11 @@ def test_press_release_with_yaml_front_matter_and_an_html_body() -> None:
         (r.full_name, [(p.title, p.company, p.start, p.end) for p in r.positions]) for r in records
     ] == [
         ("Ann Lee", [("Chair", "Foo Foundation", PartialDate(2017, 8, 17), None)]),
-        ("Bob Stone", [("Chair", "Foo Foundation", PartialDate(2013, 6), PartialDate(2017, 8, 17))]),
-    ]  # fmt: skip
+        (
+            "Bob Stone",
+            [("Chair", "Foo Foundation", PartialDate(2013, 6), PartialDate(2017, 8, 17))],
+        ),
+    ]
 
 
 def test_h_resume_experience_listed_as_title_at_company_lines() -> None:
