@@ -87,6 +87,10 @@ class Announcement:
     ended: bool = False
     #: When an ended title was first held, when the sentence says ("since June 2013").
     since: PartialDate | None = None
+    #: The date the sentence gives the change ("effective May 2, 2005", "until … in May 2019").
+    effective: PartialDate | None = None
+    #: The change happened "earlier this month" (of the document's date).
+    this_month: bool = False
 
 
 def acronym(company: str) -> str:
@@ -142,6 +146,8 @@ def find(text: str, company: str | None = None) -> list[Announcement]:
                 clean(text) or text,
                 ended=change.kind == "end",
                 since=change.since,
+                effective=change.effective,
+                this_month=change.this_month,
             )
         )
     return found

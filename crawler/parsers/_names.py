@@ -103,9 +103,10 @@ def is_name(text: str | None) -> bool:
         return _CASELESS_RUN.match(text) is not None and all(_caseless(c) for c in text)
     if len(words) > 5 or any(w.casefold().strip(".,") in NOT_NAMES for w in words):
         return False
-    if words[0].casefold() in _PARTICLES or words[-1].casefold() in _PARTICLES:
+    # A particle is written in lower case ("Alain de Veer"); "Yuchen Du" ends in a surname.
+    if words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
-    named = [w for w in words if w.casefold() not in _PARTICLES]
+    named = [w for w in words if w not in _PARTICLES]
     return len(named) >= 2 and all(_name_word(w) for w in named)
 
 
@@ -124,6 +125,7 @@ _CJK_LEGAL = ("株式会社", "有限会社", "合同会社", "有限公司", "�
 def has_job_word(text: str) -> bool:
     """Whether a job noun is one of the text's words ("Graphic Designer Adicto": yes)."""
     tokens = {t.casefold().strip(".") for t in _TITLE_SPLIT.split(text) if t}
+    tokens |= {t[:-1] for t in tokens if t.endswith("s")}  # "Co-Presidents", "Directors"
     if tokens & _JOB_NOUNS or any(t.endswith(_COMPOUND_HEADS) for t in tokens):
         return True
     return any(word in text for word in _CJK_JOB)

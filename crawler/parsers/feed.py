@@ -154,10 +154,13 @@ def _announced(
     people: dict[str, tuple[str, list[Position], str]] = {}
     for text in texts:
         for said in _announcements.find(text, company) if text else []:
+            on = said.effective or when
+            if said.this_month and on and on.month:
+                on = PartialDate(on.year, on.month)
             job = (
-                Position(title=said.title, company=said.company, start=said.since, end=when)
+                Position(title=said.title, company=said.company, start=said.since, end=on)
                 if said.ended
-                else Position(title=said.title, company=said.company, start=when)
+                else Position(title=said.title, company=said.company, start=on)
             )
             _, jobs, _ = people.setdefault(slug(said.name), (said.name, [], said.sentence))
             if not any(_same_job(job, j) for j in jobs):
@@ -246,14 +249,22 @@ def _body_sentences(body: str) -> list[str]:
 
 
 def _with_full_names(sentences: list[str], company: str | None) -> list[str]:
-    """Sentences whose lone surnames ("Steitz succeeds …", "Mr. Porter") are written as the
-    full name of a person the document announces, when exactly one of them has that surname."""
-    announced = {a.name for s in sentences for a in _announcements.find(s, company)}
-    full: dict[str, set[str]] = {}
-    for name in announced:
-        full.setdefault(name.split()[-1], set()).add(name)
-    out: list[str] = []
+    """Sentences whose leading "He"/"She" is written as the one person the last sentence that
+    announced anybody announced, and whose lone surnames ("Steitz succeeds …", "Mr. Porter")
+    as the full name of a person the document announces, when only one has that surname."""
+    resolved: list[str] = []
+    previous: list[str] = []
     for sentence in sentences:
+        if len(previous) == 1:
+            sentence = re.sub(r"^(?:He|She)\b", previous[0], sentence)
+        previous = sorted({a.name for a in _announcements.find(sentence, company)}) or previous
+        resolved.append(sentence)
+    full: dict[str, set[str]] = {}
+    for sentence in resolved:
+        for said in _announcements.find(sentence, company):
+            full.setdefault(said.name.split()[-1], set()).add(said.name)
+    out: list[str] = []
+    for sentence in resolved:
         for surname, names in full.items():
             if len(names) != 1 or surname not in sentence:
                 continue

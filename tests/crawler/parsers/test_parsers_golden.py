@@ -357,6 +357,15 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
              "web professionals"),
         },
     ),
+    # "Danny Angus and Ted Dunning were named Board Members", "As announced earlier": the
+    # sentence gives no date, and the release's own date is taken for it.
+    "apache_blog_2019-05-28_welcomes_craig_russell_as_chairman": (
+        set(),
+        {
+            ("position", "danny angus", "board member", "start", "2019-05-28"),
+            ("position", "ted dunning", "board member", "start", "2019-05-28"),
+        },
+    ),
 }  # fmt: skip
 
 
