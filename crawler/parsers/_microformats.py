@@ -341,11 +341,32 @@ def _classic_resume(block: Tag) -> PersonParts | None:
     return parts
 
 
+def _rel_me_github(parsed: dict[str, Any]) -> str | None:
+    """The GitHub account among the page's ``rel="me"`` links, when there is exactly one."""
+    rels = parsed.get("rels") if isinstance(parsed.get("rels"), dict) else {}
+    users = {
+        m.group("user")
+        for href in (rels or {}).get("me") or []
+        if isinstance(href, str)
+        for m in [_GITHUB.match(href.strip())]
+        if m
+    }
+    return users.pop() if len(users) == 1 else None
+
+
 def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
-    """The page's own person or people from its microformats."""
-    found: list[PersonParts] = [p for p in map(_classic_resume, tree.select(".hresume")) if p]
+    """The page's own person or people from its microformats (with the GitHub account its
+    ``rel="me"`` links name, for the page's one person)."""
     with quiet():
         parsed = mf2py.parse(doc=html, url=url, metaformats=False)
+    people = _extract(parsed, url, tree)
+    if len(people) == 1 and not people[0].identifiers.get("github"):
+        people[0].identifiers["github"] = _rel_me_github(parsed)
+    return people
+
+
+def _extract(parsed: dict[str, Any], url: str, tree: BeautifulSoup) -> list[PersonParts]:
+    found: list[PersonParts] = [p for p in map(_classic_resume, tree.select(".hresume")) if p]
     items = [i for i in parsed.get("items") or [] if isinstance(i, dict)]
     if not found:
         resumes = [i for i in items if "h-resume" in (i.get("type") or [])]

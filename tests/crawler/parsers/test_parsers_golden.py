@@ -240,6 +240,12 @@ CASES = [
     ),
     Case(
         "website",
+        "microformats/jeremyboles-ann_layout_component_aside.html",
+        "https://jeremyboles.com/",
+        "text/html",
+    ),
+    Case(
+        "website",
         "about_pages/bruiz-cv-web_src_components_Header.html",
         "https://person.example/about/bruiz-cv-web",
         "text/html",
@@ -356,6 +362,12 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
             ("position", "christian woelk", "partner, graphic designer adicto", "company",
              "web professionals"),
         },
+    ),
+    # The address is an h-adr: its text ("Southwest Missouri, in the United States") is read,
+    # not its region and country.
+    "jeremyboles-ann_layout_component_aside": (
+        {("location", "jeremy boles", "missouri, united states")},
+        {("location", "jeremy boles", "southwest missouri, in the united states")},
     ),
     # "Danny Angus and Ted Dunning were named Board Members", "As announced earlier": the
     # sentence gives no date, and the release's own date is taken for it.
