@@ -13,6 +13,9 @@ It answers only what it is sure of, and nothing when unsure:
   Engineer.``, ``Ich bin Paul, Softwareentwickler``, ``Je suis Paul, ingénieur …``, ``Soy Paul,
   desarrollador …``: the name (when the page gives none) and a title, only when the title is
   title-like by the seniority lexicon (:func:`crawler.parsers._names.is_title`).
+* a headline: the short line right under the single ``<h1>`` name, when it names a job
+  (``<h1>Bruno Ruiz</h1><h2>Desarrollador Web</h2>``), when no sentence gives the job;
+  and the GitHub account, when the page links to exactly one.
 * dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
   ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
   the end), each a position, with the same title test.
@@ -24,7 +27,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from crawler.parsers._names import is_name, is_title
+from crawler.parsers._microformats import github_user
+from crawler.parsers._names import has_job_word, is_name, is_title
 from crawler.parsers._records import position as make_position
 from crawler.parsers._schemaorg import PersonParts
 from crawler.parsers._text import clean
@@ -134,9 +138,22 @@ def dated_lines(lines: list[str]) -> list[tuple[str, str, str, str | None]]:
     return out
 
 
+def _headline(tree: BeautifulSoup) -> str | None:
+    """The title a page gives under its single ``<h1>`` name: the next heading or paragraph,
+    when it is a short line naming a job ("<h1>Bruno Ruiz</h1><h2>Desarrollador Web</h2>")."""
+    headings = tree.find_all("h1")
+    following = headings[0].find_next(["h2", "h3", "h4", "p"]) if len(headings) == 1 else None
+    text = clean(following.get_text(" ")) if following is not None else None
+    if text and len(text.split()) <= 6 and not text.endswith(".") and has_job_word(text):
+        return text
+    return None
+
+
 def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     """The person (at most one) and the sentence that gave their job, if any."""
     name = _name(tree)
+    headline = _headline(tree) if name else None
+    github = github_user(tree)
     lines = sentences(tree)
     intros = introductions(lines)
     if not name and len({n for n, _, _ in intros}) == 1:
@@ -145,6 +162,7 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     if not name:
         return [], None
     parts = PersonParts(name=name)
+    parts.identifiers["github"] = github
     dated = dated_lines(lines)
     for d_title, d_company, start, end in dated:
         job = make_position(d_title, d_company, start, end)
@@ -157,6 +175,8 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
             jobs.setdefault((i_title, i_company), said)
     if dated and not jobs:
         return [parts], None
+    if not jobs and headline:
+        jobs[(headline, None)] = headline
     if len(jobs) != 1:
         return [parts], None
     (title, company), line = next(iter(jobs.items()))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from crawler.parsers._changes import changes, trim
 from crawler.parsers._text import clean
+from enrichment.dates import PartialDate
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w’'&/.-]*"
 NAME = rf"(?:{_WORD})(?:\s+(?:[A-ZÀ-ÖØ-Þ]\.|{_WORD})){{1,4}}"
@@ -84,6 +85,39 @@ class Announcement:
     sentence: str
     #: The title ends (a resignation, a retirement, a successor named) rather than starts.
     ended: bool = False
+    #: When an ended title was first held, when the sentence says ("since June 2013").
+    since: PartialDate | None = None
+    #: The date the sentence gives the change ("effective May 2, 2005", "until … in May 2019").
+    effective: PartialDate | None = None
+    #: The change happened "earlier this month" (of the document's date).
+    this_month: bool = False
+
+
+def acronym(company: str) -> str:
+    """``The Apache Software Foundation`` → ``ASF``: the initials of its capitalised words."""
+    words = [w for w in re.findall(r"[\w&'’-]+", company) if w[:1].isupper() and w != "The"]
+    return "".join(w[0] for w in words)
+
+
+def _company(said: str | None, company: str | None) -> str | None:
+    """The employer a sentence names; the caller's company when it names that one by its
+    acronym ("the ASF" on the Apache Software Foundation's own news), or names none."""
+    if not said:
+        return company
+    if company and len(said) > 1 and said.replace(".", "") == acronym(company):
+        return company
+    if company and company.startswith(f"{said} "):
+        return company  # "Foo Welcomes Ann Lee as Chair" on the Foo Foundation's own news
+    return said
+
+
+def _title(title: str, company: str | None) -> str | None:
+    """``ASF President`` → ``President``: a title without its employer's name or acronym ahead."""
+    if company:
+        for lead in (company, acronym(company)):
+            if len(lead) > 1 and title.startswith(f"{lead} ") and len(title) > len(lead) + 1:
+                return trim(title[len(lead) + 1 :])
+    return title
 
 
 def find(text: str, company: str | None = None) -> list[Announcement]:
@@ -94,20 +128,26 @@ def find(text: str, company: str | None = None) -> list[Announcement]:
             name = trim(match.group("name"))
             title = trim(match.group("title"))
             said = match.groupdict().get("company")
-            where = trim(said) if said else company
+            where = _company(trim(said) if said else None, company)
             if not name or not title or any(w.lower() in _NOT_IN_NAMES for w in name.split()):
                 continue
-            found.append(Announcement(name, title, where, clean(text) or text))
+            found.append(
+                Announcement(name, _title(title, where) or title, where, clean(text) or text)
+            )
         if found:
             return found
     for change in changes(text):
+        where = _company(change.company, company)
         found.append(
             Announcement(
                 change.name,
-                change.title,
-                change.company or company,
+                _title(change.title, where) or change.title,
+                where,
                 clean(text) or text,
                 ended=change.kind == "end",
+                since=change.since,
+                effective=change.effective,
+                this_month=change.this_month,
             )
         )
     return found

@@ -5,7 +5,9 @@ A team page repeats one shape per person. Two structures are read:
 * **Repeated siblings**: two or more sibling elements of the same tag and classes (``li``,
   ``tr``, ``div.column-4``…) whose text lines start with a name and then a title
   (``<strong>Jack Stoughton</strong><br>Chairman``), or whose single line is ``Name, Title``
-  (also ``Name – Title``, ``Name - Title``, ``Name | Title``).
+  (also ``Name – Title``, ``Name - Title``, ``Name | Title``), or ``Title: Name``. Once two
+  siblings of a shape read so, the others of that shape may hold a title the lexicon does not
+  know (a short phrase, not a sentence, no digits).
 * **Alternating siblings**: a run of sibling elements where a name is followed by a title
   (``<h5>Name</h5><h6>Role</h6>``, ``<dt><a>Name</a></dt><dd>Title</dd>``), two or more times.
 
@@ -34,6 +36,8 @@ _BLOCK = frozenset(
 _SKIP = frozenset({"script", "style", "noscript", "template", "nav", "svg", "button", "form"})
 _TEXT_LIMIT = 600
 _ONE_LINE = re.compile(r"^(?P<name>[^,–—|]+?)\s*(?:,|\s[–—|-]\s)\s*(?P<title>.+?)\.?$")
+#: ``President: Jason Burroughs``: the title first, then a colon and the name.
+_TITLE_FIRST = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<name>[^:]+?)\.?$")
 
 Person = tuple[str, str | None]
 
@@ -55,25 +59,40 @@ def lines(el: Tag) -> list[str]:
     return [t for t in (clean(x) for x in out) if t]
 
 
-def _title(text: str) -> str | None:
+_LOOSE_WORDS = 6
+
+
+def _title(text: str, loose: bool = False) -> str | None:
+    """The text as a title: title-like by the lexicon, or (``loose``) any short phrase without
+    digits that is not a sentence, for a block whose siblings hold lexicon titles."""
     text = text.strip(" ,;–—-")
-    return text if is_title(text) else None
+    if is_title(text):
+        return text
+    words = text.split()
+    short = 0 < len(words) <= _LOOSE_WORDS and not any(c.isdigit() for c in text)
+    return text if loose and short and not text.endswith(".") and not is_name(text) else None
 
 
-def person_of(texts: list[str]) -> Person | None:
-    """(name, title) when the lines are a name then a title, or one ``Name, Title`` line."""
+def person_of(texts: list[str], loose: bool = False) -> Person | None:
+    """(name, title) when the lines are a name then a title, or one ``Name, Title`` line, or
+    one ``Title: Name`` line."""
     if not texts:
         return None
     if is_name(texts[0]):
         if len(texts) > 1:
-            title = _title(texts[1])
+            title = _title(texts[1], loose)
             return (texts[0], title) if title else None
         return None
     match = _ONE_LINE.match(texts[0])
     if match and is_name(clean(match.group("name"))):
-        title = _title(match.group("title"))
+        title = _title(match.group("title"), loose)
         if title:
             return clean(match.group("name")) or "", title
+    first = _TITLE_FIRST.match(" ".join(texts[:2]) if texts[0].endswith(":") else texts[0])
+    if first and is_name(clean(first.group("name"))):
+        title = _title(first.group("title"), loose)
+        if title and not is_name(title):
+            return clean(first.group("name")) or "", title
     return None
 
 
@@ -96,7 +115,9 @@ def _repeated(parent: Tag) -> list[Person]:
             continue
         people = [p for m in members if _short(m) for p in [person_of(lines(m))] if p]
         if len(people) >= 2:
-            found += people
+            # Siblings of the same shape as two or more name-and-title blocks: their titles
+            # need not be in the lexicon ("Co-Keeper of the Green" among "President", …).
+            found += [p for m in members if _short(m) for p in [person_of(lines(m), True)] if p]
     return found
 
 

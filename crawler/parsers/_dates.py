@@ -23,6 +23,12 @@ LONG_DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b",
     re.IGNORECASE,
 )
+#: ``June 2013`` / ``Sept. 2010`` (a month of a year), or a full :data:`LONG_DATE`.
+_LONG = LONG_DATE.pattern.removeprefix(r"\b").removesuffix(r"\b")
+MONTH_YEAR = re.compile(
+    rf"(?:{_LONG}|(?P<m3>{_MONTHS})\.?\s+(?P<y3>\d{{4}}))",
+    re.IGNORECASE,
+)
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 
 
@@ -52,6 +58,16 @@ def long_date(match: re.Match[str]) -> PartialDate | None:
     day = match.group("d1") or match.group("d2")
     year = match.group("y1") or match.group("y2")
     return parts_or_none(year, _MONTH_NUMBERS[month], day)
+
+
+def month_year(text: str | None) -> PartialDate | None:
+    """The date of a :data:`MONTH_YEAR` text: a day when it gives one, else its month."""
+    match = MONTH_YEAR.fullmatch(text.strip()) if text else None
+    if not match:
+        return None
+    if match.group("m3"):
+        return parts_or_none(match.group("y3"), _MONTH_NUMBERS[match.group("m3").lower()])
+    return long_date(match)
 
 
 def find_long_date(text: str) -> PartialDate | None:

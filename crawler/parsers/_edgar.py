@@ -15,7 +15,8 @@
     (the stated date, else the report date).
 
 The company is the registrant: as the body writes it ("AFC Gamma, Inc.") when the cover page's
-name ("AFC GAMMA, INC.") appears there, else the cover page's name, else (no readable cover
+name ("AFC GAMMA, INC.", or on an older cover the first name of its registrants table after
+the commission file number) appears there, else the cover page's name, else (no readable cover
 page) ``document.context["company"]``. Names must be full names (two or more capitalised
 words); ``Mr. Hetzel`` never
 starts a record.
@@ -31,12 +32,13 @@ from crawler.parsers._announcements import NAME, TITLE
 from crawler.parsers._changes import changes
 from crawler.parsers._dates import LONG_DATE, find_long_date, long_date
 from crawler.parsers._html import tree as markup_tree
+from crawler.parsers._names import has_job_word
 from crawler.parsers._text import clean
 from enrichment.dates import PartialDate
 from enrichment.model import Position
 
 _DATE = LONG_DATE.pattern.removeprefix(r"\b").removesuffix(r"\b")
-_ART = r"(?:(?:the|its|our)\s+)?"
+_ART = r"(?:(?:the|its|our|a|an)\s+)?"
 _TITLE = rf"(?P<title>{TITLE})"
 _WHO = rf"(?P<name>{NAME})"
 _APPOINTED = [
@@ -67,6 +69,15 @@ _ON_DATE = re.compile(rf"^\s*On\s+(?P<date>{_DATE})", re.IGNORECASE)
 _COVER = re.compile(
     rf"earliest\s+event\s+reported\)?\s*:?\s*(?P<date>{_DATE})\s+(?P<name>.{{2,120}}?)\s*\(\s*Exact\s+name\s+of\s+(?:the\s+)?registrant",
     re.IGNORECASE,
+)
+#: The cover of a filing whose registrants are listed in a table after the heading "Exact Name
+#: of Registrant as Specified in Its Charter; …": commission file number, then the name in
+#: capitals ("1-16169 EXELON CORPORATION (a Pennsylvania corporation)").
+_COVER_TABLE = re.compile(
+    rf"(?P<date>{_DATE})\s+Date\s+of\s+Report.{{0,300}}?Exact\s+Name\s+of\s+Registrants?\s+as\s+"
+    r"Specified\s+in\s+(?:Its|their)\s+Charters?.{0,300}?\b\d{1,3}-\d{4,6}\s+"
+    r"(?P<name>[A-Z][A-Z0-9&.,' -]{2,80}?)\s*\(",
+    re.IGNORECASE | re.DOTALL,
 )
 _ITEM_502 = re.compile(
     r"Item\s*5\.02\b(?P<body>.*?)(?=Item\s*\d\.\d\d\b|SIGNATURES?\b|$)", re.IGNORECASE | re.DOTALL
@@ -104,7 +115,7 @@ def is_8k(text: str) -> bool:
     return bool(re.search(r"FORM\s+8-K", text, re.IGNORECASE)) and bool(_ITEM_502.search(text))
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     """Sentences of the text, each block (line) on its own; ``Inc.`` and ``Mr.`` end none."""
     return [s for line in text.split("\n") for s in _line_sentences(line)]
 
@@ -141,7 +152,7 @@ def _company(
     text: str, body: str, context_company: str | None
 ) -> tuple[str | None, PartialDate | None]:
     """The registrant (as the body writes it) and the report date, from the cover page."""
-    cover = _COVER.search(text)
+    cover = _COVER.search(text) or _COVER_TABLE.search(text)
     report_date = long_date(cover) if cover else None
     name = clean(cover.group("name").replace("\n", " ")) if cover else None
     # Inline tags split "Co." into "Co ." in the text: close the gap before punctuation.
@@ -171,13 +182,15 @@ def officers(html: str, context_company: str | None = None) -> list[Officer]:
         sentence = sentence if len(sentence) <= _SENTENCE_LIMIT else match.group(0)
         if any(w.lower().strip(".,") in _NOT_IN_NAMES for w in name.split()):
             return
+        if not has_job_word(job.title or ""):
+            return  # "elected X to serve as a Class I director": "Class I" is no title
         officer = people.setdefault(name, Officer(name))
         if job not in officer.positions:
             officer.positions.append(job)
         if sentence not in officer.sentences:
             officer.sentences.append(sentence)
 
-    for sentence in _sentences(body):
+    for sentence in sentences(body):
         for match in _TRANSITION.finditer(sentence):
             when = _start_of(sentence, report_date)
             old, new = (
@@ -279,4 +292,5 @@ __all__ = [
     "is_index_page",
     "officers",
     "primary_document",
+    "sentences",
 ]

@@ -18,8 +18,9 @@ from typing import Any
 import mf2py
 from bs4 import BeautifulSoup, Tag
 
+from crawler.parsers._blocks import lines
 from crawler.parsers._html import quiet
-from crawler.parsers._names import is_name
+from crawler.parsers._names import is_name, is_title
 from crawler.parsers._records import education as make_education
 from crawler.parsers._records import position as make_position
 from crawler.parsers._schemaorg import PersonParts
@@ -121,8 +122,34 @@ def _card_parts(card: object, name: str | None = None) -> PersonParts | None:
         _first(card, "locality"), _first(card, "region"), _first(card, "country-name")
     ) or _first(card, "adr", "location")
     parts.emails = [(_first(card, "email") or "").removeprefix("mailto:") or None]
-    parts.identifiers["website"] = _first(card, "url")
+    parts.identifiers["website"] = _url(card)
     return parts
+
+
+def _url(card: object) -> str | None:
+    """The card's ``url``: an absolute URL among its values (``p-url u-url`` gives the link's
+    text and its ``href``; the ``href`` is the identifier), else the first value."""
+    for value in _props(card).get("url") or []:
+        text = clean(value if isinstance(value, str) else None)
+        if text and re.match(r"^https?://", text, re.IGNORECASE):
+            return text
+    return _first(card, "url")
+
+
+_GITHUB = re.compile(
+    r"^https?://(?:www\.)?github\.com/(?P<user>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?$"
+)
+
+
+def github_user(scope: Tag) -> str | None:
+    """The GitHub account a person's block links to, when it links to exactly one."""
+    users = set()
+    for link in scope.find_all("a", href=True):
+        href = link.get("href")
+        match = _GITHUB.match(href.strip()) if isinstance(href, str) else None
+        if match:
+            users.add(match.group("user"))
+    return users.pop() if len(users) == 1 else None
 
 
 def _types(item: object) -> list[str]:
@@ -143,13 +170,25 @@ def _employer(item: object) -> str | None:
     return None
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)$")
+_AT_LINE = re.compile(r"^(?P<title>.+?)\s+(?:at|@|bei|chez|en)\s+(?P<company>.+)$")
+_SEPARATORS = re.compile(r"\s+[·•|;]\s+")
+
+
 def _experience(item: object) -> Position | None:
     title = _first(item, "job-title", "title", "role")
     company = _first(item, "org")
     is_event = "h-event" in _types(item) and "h-card" not in _types(item)
     if is_event:
-        title = title or _first(item, "name")
+        name = _first(item, "name")
+        if not title and not is_title(name):
+            # No title property, and the (implied) name is not one: the whole text of the
+            # item. Its lines are read instead (:func:`_listed_jobs`).
+            return None
+        title = title or name
         company = company or _employer(item)
+        # "StudyBlue (acq. Chegg)": the remark after the employer is not its name.
+        company = clean(_REMARK.sub("", company)) if company else company
     elif not company and title:
         name = _first(item, "name")
         company = name if name != title else None
@@ -176,16 +215,54 @@ def _schooling(item: object) -> Education | None:
     )
 
 
-def _resume_parts(resume: object) -> PersonParts | None:
+def _listed_jobs(element: Tag) -> list[Position]:
+    """The jobs an experience item without a title property lists as text lines of the form
+    ``Title at Company``, several to a line when separated by ``·``, ``|`` or ``;``
+    ("<em>Ruby on Rails Developer</em> at CubeTree · <em>Full Stack Developer</em> at CBS")."""
+    jobs: list[Position] = []
+    for line in lines(element):
+        for piece in _SEPARATORS.split(line):
+            match = _AT_LINE.match(piece)
+            title = clean(match.group("title")) if match else None
+            if match and is_title(title) and not is_name(title):
+                job = make_position(title, _REMARK.sub("", match.group("company")))
+                if job:
+                    jobs.append(job)
+    return jobs
+
+
+def _top_level(element: Tag, cls: str) -> list[Tag]:
+    """The ``.cls`` elements inside ``element`` that are not inside another one."""
+    return [
+        e
+        for e in element.select(f".{cls}")
+        if not any(cls in (a.get("class") or []) for a in e.parents if a is not element)
+    ]
+
+
+def _resume_parts(resume: object, element: Tag | None = None) -> PersonParts | None:
     contacts = [c for c in _props(resume).get("contact") or [] if isinstance(c, dict)]
     contact = contacts[0] if contacts else {}
     name = person_name(_first(resume, "name")) or person_name(_first(contact, "name"))
     parts = _card_parts(contact, name) if name else None
     if parts is None:
         return None
-    experience = [_experience(e) for e in _props(resume).get("experience") or []]
-    if any(experience):
-        parts.positions = [p for p in experience if p]
+    items = _props(resume).get("experience") or []
+    # The experience elements in the page, in the order mf2 lists them, when they line up.
+    elements = _top_level(element, "p-experience") if element is not None else []
+    if len(elements) != len(items):
+        elements = []
+    experience: list[Position] = []
+    for i, item in enumerate(items):
+        job = _experience(item)
+        if job:
+            experience.append(job)
+        elif elements and "h-event" in _types(item):
+            experience.extend(_listed_jobs(elements[i]))
+    if experience:
+        parts.positions = experience
+    if element is not None and "github" not in parts.identifiers:
+        parts.identifiers["github"] = github_user(element)
     parts.education = [e for e in map(_schooling, _props(resume).get("education") or []) if e]
     parts.skills = [
         _first({"properties": {"skill": [s]}}, "skill") for s in _props(resume).get("skill") or []
@@ -264,15 +341,43 @@ def _classic_resume(block: Tag) -> PersonParts | None:
     return parts
 
 
+def _rel_me_github(parsed: dict[str, Any]) -> str | None:
+    """The GitHub account among the page's ``rel="me"`` links, when there is exactly one."""
+    rels = parsed.get("rels") if isinstance(parsed.get("rels"), dict) else {}
+    users = {
+        m.group("user")
+        for href in (rels or {}).get("me") or []
+        if isinstance(href, str)
+        for m in [_GITHUB.match(href.strip())]
+        if m
+    }
+    return users.pop() if len(users) == 1 else None
+
+
 def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
-    """The page's own person or people from its microformats."""
-    found: list[PersonParts] = [p for p in map(_classic_resume, tree.select(".hresume")) if p]
+    """The page's own person or people from its microformats (with the GitHub account its
+    ``rel="me"`` links name, for the page's one person)."""
     with quiet():
         parsed = mf2py.parse(doc=html, url=url, metaformats=False)
+    people = _extract(parsed, url, tree)
+    if len(people) == 1 and not people[0].identifiers.get("github"):
+        people[0].identifiers["github"] = _rel_me_github(parsed)
+    return people
+
+
+def _extract(parsed: dict[str, Any], url: str, tree: BeautifulSoup) -> list[PersonParts]:
+    found: list[PersonParts] = [p for p in map(_classic_resume, tree.select(".hresume")) if p]
     items = [i for i in parsed.get("items") or [] if isinstance(i, dict)]
     if not found:
+        resumes = [i for i in items if "h-resume" in (i.get("type") or [])]
+        elements = _top_level(tree, "h-resume")
+        if len(elements) != len(resumes):
+            elements = []
         found = [
-            p for i in items if "h-resume" in (i.get("type") or []) for p in [_resume_parts(i)] if p
+            p
+            for n, r in enumerate(resumes)
+            for p in [_resume_parts(r, elements[n] if elements else None)]
+            if p
         ]
     if found:
         return found

@@ -20,6 +20,7 @@ Each record's ``profile_id`` is ``feed:{item link or document URL}#{slug of the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -145,28 +146,45 @@ def _is_edgar(document: Document, entries: list[dict[str, Any]]) -> bool:
 
 
 def _announced(
-    document: Document, text: str | None, when: PartialDate | None, anchor: str
+    document: Document, texts: Sequence[str | None], when: PartialDate | None, anchor: str
 ) -> list[ProfileRecord]:
-    if not text:
-        return []
-    records = []
-    for said in _announcements.find(text, clean(document.context.get("company"))):
-        job = (
-            Position(title=said.title, company=said.company, end=when)
-            if said.ended
-            else Position(title=said.title, company=said.company, start=when)
-        )
-        records.append(
-            build(
-                document,
-                KIND,
-                f"{KIND}:{anchor}#{slug(said.name)}",
-                said.name,
-                positions=[job],
-                excerpt_text=said.sentence,
+    """One record per person the texts announce (in the order first named), holding every
+    title they start or end, each once."""
+    company = clean(document.context.get("company"))
+    people: dict[str, tuple[str, list[Position], str]] = {}
+    for text in texts:
+        for said in _announcements.find(text, company) if text else []:
+            on = said.effective or when
+            if said.this_month and on and on.month:
+                on = PartialDate(on.year, on.month)
+            job = (
+                Position(title=said.title, company=said.company, start=said.since, end=on)
+                if said.ended
+                else Position(title=said.title, company=said.company, start=on)
             )
+            _, jobs, _ = people.setdefault(slug(said.name), (said.name, [], said.sentence))
+            if not any(_same_job(job, j) for j in jobs):
+                jobs.append(job)
+    return [
+        build(
+            document,
+            KIND,
+            f"{KIND}:{anchor}#{key}",
+            name,
+            positions=jobs,
+            excerpt_text=sentence,
         )
-    return records
+        for key, (name, jobs, sentence) in people.items()
+    ]
+
+
+def _same_job(a: Position, b: Position) -> bool:
+    """The same title at the same employer, both started or both ended."""
+    return (
+        (a.title or "").casefold() == (b.title or "").casefold()
+        and (a.company or "").casefold() == (b.company or "").casefold()
+        and (a.end is None) == (b.end is None)
+    )
 
 
 def _from_feed(document: Document) -> list[ProfileRecord]:
@@ -176,32 +194,101 @@ def _from_feed(document: Document) -> list[ProfileRecord]:
     records: list[ProfileRecord] = []
     for entry in entries:
         anchor = entry["link"] or document.url
-        found = _announced(document, entry["title"], entry["date"], anchor)
-        records += found or _announced(document, entry["summary"], entry["date"], anchor)
+        found = _announced(document, [entry["title"]], entry["date"], anchor)
+        records += found or _announced(document, [entry["summary"]], entry["date"], anchor)
     return records
 
 
 # --- press releases ---------------------------------------------------------------------------
 
 
+_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z][\w-]*):[ \t]*(?P<value>.*)$")
+
+
 def _front_matter(text: str) -> dict[str, str]:
-    """The ``Key: value`` header above a ``---`` line; empty unless every header line is one."""
-    header, rule, _ = text.replace("\r\n", "\n").partition("\n---")
-    fields: dict[str, str] = {}
+    """The fields of the header above the body (see :func:`_split`)."""
+    return _split(text)[0]
+
+
+def _split(text: str) -> tuple[dict[str, str], str]:
+    """(header fields, body) of a press-release file: a ``Key: value`` header above a ``---``
+    line (every header line one such pair), or a YAML front matter between two ``---`` lines
+    (Jekyll, Hugo: its top-level ``key: value`` lines; lists and nested keys are skipped). No
+    fields when there is neither, or the header has no ``title``."""
+    text = text.replace("\r\n", "\n")
+    if text.lstrip().startswith("---"):
+        head, rule, body = text.lstrip()[3:].partition("\n---")
+        fields: dict[str, str] = {}
+        for line in head.splitlines():
+            match = _YAML_KEY.match(line)
+            if match:
+                value = match.group("value").strip().strip("'\"")
+                fields.setdefault(match.group("key").lower(), value)
+        return (fields, body.partition("\n")[2]) if rule and "title" in fields else ({}, text)
+    header, rule, body = text.partition("\n---")
+    fields = {}
     for line in filter(str.strip, header.splitlines()):
         match = _FRONT_MATTER.match(line.strip())
         if not rule or not match:
-            return {}
+            return {}, text
         fields.setdefault(match.group("key").lower(), match.group("value").strip())
-    return fields
+    return fields, body
+
+
+def _body_sentences(body: str) -> list[str]:
+    """The body's sentences, each paragraph, list item or line on its own (HTML or Markdown)."""
+    if "<" in body:
+        tree = markup_tree(body)
+        for block in tree.find_all(
+            ["p", "li", "div", "br", "tr", "h1", "h2", "h3", "h4", "ol", "ul"]
+        ):
+            block.append("\n")
+        body = tree.get_text(" ")
+    text = "\n".join(clean(line) or "" for line in body.split("\n"))
+    return _edgar.sentences(text)
+
+
+def _with_full_names(sentences: list[str], company: str | None) -> list[str]:
+    """Sentences whose leading "He"/"She" is written as the one person the last sentence that
+    announced anybody announced, and whose lone surnames ("Steitz succeeds …", "Mr. Porter")
+    as the full name of a person the document announces, when only one has that surname."""
+    resolved: list[str] = []
+    previous: list[str] = []
+    for sentence in sentences:
+        if len(previous) == 1:
+            sentence = re.sub(r"^(?:He|She)\b", previous[0], sentence)
+        previous = sorted({a.name for a in _announcements.find(sentence, company)}) or previous
+        resolved.append(sentence)
+    full: dict[str, set[str]] = {}
+    for sentence in resolved:
+        for said in _announcements.find(sentence, company):
+            full.setdefault(said.name.split()[-1], set()).add(said.name)
+    out: list[str] = []
+    for sentence in resolved:
+        for surname, names in full.items():
+            if len(names) != 1 or surname not in sentence:
+                continue
+            name = next(iter(names))
+            given = re.escape(name.rsplit(" ", 1)[0])
+            sentence = re.sub(
+                rf"(?<!{given} )\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{re.escape(surname)}\b",
+                name,
+                sentence,
+            )
+        out.append(sentence)
+    return out
 
 
 def _from_press_release(document: Document) -> list[ProfileRecord]:
-    fields = _front_matter(document.text)
-    when = date_or_none(fields.get("published") or fields.get("date"))
-    anchor = document.url
-    return _announced(document, fields.get("title"), when, anchor) or _announced(
-        document, fields.get("summary"), when, anchor
+    fields, body = _split(document.text)
+    # ``Published: 20161014``; Jekyll's ``date: '2016-10-21 02:50:10 -0400'`` (its
+    # ``published`` is a flag).
+    dates = [fields.get("published") or "", fields.get("date") or ""]
+    when = next((d for v in dates for d in (date_or_none(v), date_or_none(v[:10])) if d), None)
+    company = clean(document.context.get("company"))
+    texts = _with_full_names([fields.get("title") or "", *_body_sentences(body)], company)
+    return _announced(document, texts, when, document.url) or _announced(
+        document, [fields.get("summary")], when, document.url
     )
 
 

@@ -18,7 +18,10 @@ One record per person, each with a current position (title at the company). Read
 The company is ``document.context["company"]`` when the source row gives it; else the page's
 ``og:site_name``; else a schema.org ``Organization`` name; else the brand part of ``<title>``
 (the last part after ``|``, ``–``, ``—`` or `` - ``); the record says nothing when there is none.
-Each ``profile_id`` is ``team_page:{url}#{slug of the name}``.
+A title line that names the person's own employer too ("Software Architekt, adcubum",
+"Projektleiter Webstobe GmbH") gives that employer instead
+(:func:`crawler.parsers._names.split_title`). Each ``profile_id`` is
+``team_page:{url}#{slug of the name}``.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from bs4 import BeautifulSoup, Tag
 from crawler.parsers import _blocks, _schemaorg
 from crawler.parsers._document import Document
 from crawler.parsers._html import soup
-from crawler.parsers._names import NOT_NAMES, is_name
+from crawler.parsers._names import NOT_NAMES, has_job_word, is_name, names_a_field, split_title
 from crawler.parsers._records import build, position
 from crawler.parsers._text import clean, slug
 from enrichment.model import ProfileRecord
@@ -39,7 +42,16 @@ KIND = "team_page"
 
 _TITLE_LIMIT = 80
 _HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
-_TITLE_CLASS = re.compile(r"title|role|position|job", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"title|role|position|job", re.IGNORECASE)
+#: CSS layout classes that hold the word "position" and say nothing of a job.
+_LAYOUT = re.compile(r"^position-(?:relative|absolute|fixed|static|sticky)$")
+
+
+def _TITLE_CLASS(value: str | None) -> bool:
+    """A class that marks an element as a person's title (``job-title``, ``position_title``)."""
+    return any(_TITLE_WORDS.search(c) and not _LAYOUT.match(c) for c in (value or "").split())
+
+
 _NAME_CLASS = re.compile(r"(^|[-_])name($|[-_])", re.IGNORECASE)
 _BUTTONISH = re.compile(r"\b(btn|button)\b", re.IGNORECASE)
 
@@ -88,6 +100,8 @@ def _title_after(heading: Tag, card: Tag) -> str | None:
         if el.find(["p", "div"]) or _BUTTONISH.search(" ".join(el.get("class") or [])):
             continue
         text = _text_of(el)
+        if text and is_name(text) and not has_job_word(text) and not names_a_field(text):
+            continue  # the same person's name again ("村山 博史" then "Hiroshi Murayama")
         if text:
             return text if len(text) <= _TITLE_LIMIT else None
     return None
@@ -96,22 +110,42 @@ def _title_after(heading: Tag, card: Tag) -> str | None:
 def _cards(tree: BeautifulSoup) -> list[tuple[str, str | None]]:
     people: list[tuple[str, str | None]] = []
     seen: set[int] = set()
-    candidates = tree.find_all(_HEADINGS) + tree.find_all(class_=_NAME_CLASS)
+    cards: set[int] = set()
+    named = tree.find_all(class_=_NAME_CLASS)
+    # An element whose class says name but that holds other elements (a "name_row" of a name
+    # and its transliteration) is not itself a name.
+    candidates = tree.find_all(_HEADINGS) + [n for n in named if not n.find(True)]
     for heading in candidates:
         name = _text_of(heading)
         if not _is_name(name) or id(heading) in seen:
             continue
         seen.add(id(heading))
-        # The card: the nearest ancestor that holds this one name heading and something else.
+        # The card: the nearest ancestor that holds this one name heading and something else,
+        # widened while it has no element marked as the title and its parent holds one, for
+        # the same one name ("<p class=position_title>…</p><div><h3>Name</h3>…</div>").
         card = heading.parent
         while isinstance(card, Tag) and len(_texts(card)) < 2:
             card = card.parent
         if not isinstance(card, Tag):
             continue
-        if len([h for h in card.find_all(_HEADINGS) if _is_name(_text_of(h))]) > 1:
+        for _ in range(2):
+            parent = card.parent
+            if (
+                card.find(class_=_TITLE_CLASS) is None
+                and isinstance(parent, Tag)
+                and parent.find(class_=_TITLE_CLASS) is not None
+                and _name_headings(parent) == 1
+            ):
+                card = parent
+        if _name_headings(card) > 1 or id(card) in cards:
             continue
+        cards.add(id(card))
         people.append((name or "", _title_after(heading, card)))
     return people
+
+
+def _name_headings(card: Tag) -> int:
+    return len([h for h in card.find_all(_HEADINGS) if _is_name(_text_of(h))])
 
 
 def _tables(tree: BeautifulSoup) -> list[tuple[str, str | None]]:
@@ -122,7 +156,7 @@ def _tables(tree: BeautifulSoup) -> list[tuple[str, str | None]]:
             continue
         header = [(_text_of(c) or "").lower() for c in rows[0].find_all(["th", "td"])]
         name_col = next((i for i, h in enumerate(header) if "name" in h), None)
-        title_col = next((i for i, h in enumerate(header) if _TITLE_CLASS.search(h)), None)
+        title_col = next((i for i, h in enumerate(header) if _TITLE_WORDS.search(h)), None)
         if name_col is None or title_col is None:
             continue
         for row in rows[1:]:
@@ -149,7 +183,8 @@ def parse(document: Document) -> list[ProfileRecord]:
         if key in seen or not title:
             continue
         seen.add(key)
-        job = position(title, company)
+        title, employer = split_title(title)
+        job = position(title or None, employer or company)
         if job is None:
             continue
         records.append(

@@ -12,6 +12,7 @@ from parser_golden import FETCHED_AT, html
 
 from crawler.parsers import Document, feed, jsonresume, team_page, website
 from crawler.parsers._changes import changes
+from crawler.parsers._names import split_title
 from enrichment.dates import PartialDate
 from enrichment.errors import SourceError
 
@@ -206,3 +207,125 @@ def test_json_resume_markup_in_fields_is_text() -> None:
 def test_pathological_pages_are_refused_quickly(page: str, parser: object) -> None:
     with pytest.raises(SourceError, match="not a readable page"):
         parser.parse(html(page))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Software Architekt, adcubum", ("Software Architekt", "adcubum")),
+        ("Projektleiter Webstobe GmbH", ("Projektleiter", "Webstobe GmbH")),
+        (
+            "Founder und CEO Lowe IT Consulting Ltd., London",
+            ("Founder und CEO", "Lowe IT Consulting Ltd."),
+        ),
+        ("Lehrgangsleiter, HTML/CSS, PHP, WordPress", ("Lehrgangsleiter", None)),
+        (
+            "Wissenschaftliche Fotografin Universität Zürich",
+            ("Wissenschaftliche Fotografin", "Universität Zürich"),
+        ),
+        ("Büro für Gebrauchsgraphik", ("", "Büro für Gebrauchsgraphik")),
+        ("株式会社Gisuco　代表取締役社長", ("代表取締役社長", "株式会社Gisuco")),
+        # a title and a field, or a title alone, is kept whole
+        ("Vice President Marketing", ("Vice President Marketing", None)),
+        ("Director Product Management", ("Director Product Management", None)),
+        ("Chief Executive Officer, Co-Founder", ("Chief Executive Officer, Co-Founder", None)),
+        ("Head of Design", ("Head of Design", None)),
+    ],
+)  # fmt: skip
+def test_title_line_naming_the_employer(line: str, expected: tuple[str, str | None]) -> None:
+    assert split_title(line) == expected
+
+
+def test_team_page_title_first_items_and_loose_titles_among_them() -> None:
+    body = (
+        "<ul><li><strong>President:</strong> Jane Roe</li><li><strong>Treasurer:</strong> "
+        "John Doe</li><li><strong>Keeper of the Green:</strong> Ann Lee</li>"
+        "<li><strong>Secretary:</strong> OPEN</li></ul>"
+    )
+    records = team_page.parse(html(TEAM.format(body)))
+    assert [(n, t) for n, t, _ in _people(records)] == [
+        ("Jane Roe", "President"),
+        ("John Doe", "Treasurer"),
+        ("Ann Lee", "Keeper of the Green"),
+    ]
+    # One loose title alone makes nobody: its siblings must read as name and title first.
+    lone = "<ul><li><strong>Keeper of the Green:</strong> Ann Lee</li><li>Hello there</li></ul>"
+    assert team_page.parse(html(TEAM.format(lone))) == []
+
+
+def test_team_page_cjk_officer_card_with_the_name_twice() -> None:
+    card = (
+        '<li><div class="info"><p class="position_title">株式会社Foo　取締役</p>'
+        '<div class="name_row"><h3 class="name">山田 太郎</h3><p class="name_en">Taro Yamada</p>'
+        "</div></div></li>"
+    )
+    other = card.replace("山田 太郎", "佐藤 花子").replace("Taro Yamada", "Hanako Sato")
+    records = team_page.parse(html(TEAM.format(f"<ul>{card}{other}</ul>")))
+    assert _people(records) == [
+        ("山田 太郎", "取締役", "株式会社Foo"),
+        ("佐藤 花子", "取締役", "株式会社Foo"),
+    ]
+
+
+def test_grammar_several_changes_in_one_clause() -> None:
+    found = changes(
+        "Ross Gardler has stepped down as President after serving for three years and will now "
+        "serve as Executive Vice President; Greg Stein has resigned from his posts as Vice "
+        "Chairman and Treasurer to assume the newly-created role of Infrastructure Administrator"
+    )
+    assert [(c.name, c.title, c.kind) for c in found] == [
+        ("Ross Gardler", "President", "end"),
+        ("Ross Gardler", "Executive Vice President", "start"),
+        ("Greg Stein", "Vice Chairman", "end"),
+        ("Greg Stein", "Treasurer", "end"),
+        ("Greg Stein", "Infrastructure Administrator", "start"),
+    ]
+
+
+def test_grammar_predecessor_with_the_date_he_started() -> None:
+    _, went = changes("Ann Lee succeeds Bob Stone, who has served as Chairman since June 2013.")
+    assert (went.name, went.title, went.kind, went.since) == (
+        "Bob Stone",
+        "Chairman",
+        "end",
+        PartialDate(2013, 6),
+    )
+    (left,) = changes("Mary Poe informed Foo Widgets, Inc. that she will resign as a Director.")
+    assert (left.name, left.kind) == ("Mary Poe", "end")
+
+
+def test_press_release_with_yaml_front_matter_and_an_html_body() -> None:
+    page = (
+        "---\nlayout: post\npublished: true\ntitle: Foo Welcomes Ann Lee as Chair\n"
+        "date: '2017-08-17 13:50:24 -0400'\ntags:\n- foo\n---\n"
+        "<p>At yesterday's meeting, Ann Lee was named Chair of the FF. Lee succeeds Bob Stone, "
+        "who has served as FF Chair since June 2013.</p><p>Ann Lee said hello.</p>"
+    )
+    doc = Document("https://news.example/p", page.encode(), FETCHED_AT, "text/html",
+                   context={"company": "Foo Foundation"})  # fmt: skip
+    records = feed.parse(doc)
+    assert [
+        (r.full_name, [(p.title, p.company, p.start, p.end) for p in r.positions]) for r in records
+    ] == [
+        ("Ann Lee", [("Chair", "Foo Foundation", PartialDate(2017, 8, 17), None)]),
+        (
+            "Bob Stone",
+            [("Chair", "Foo Foundation", PartialDate(2013, 6), PartialDate(2017, 8, 17))],
+        ),
+    ]
+
+
+def test_h_resume_experience_listed_as_title_at_company_lines() -> None:
+    page = (
+        '<div class="h-resume"><h1 class="p-name">Ann Lee</h1>'
+        '<div class="p-experience h-event"><h4>Earlier Roles</h4>'
+        '<time class="dt-start" datetime="2008-09">2008</time> – <time class="dt-end">2010</time>'
+        "<p><em>Ruby Developer</em> at CubeTree &middot; <em>Web Developer</em> at CBS (TV.com)</p>"
+        '</div><a href="https://github.com/annlee">GitHub</a></div>'
+    )
+    (record,) = website.parse(html(page))
+    assert [(p.title, p.company, p.start) for p in record.positions] == [
+        ("Ruby Developer", "CubeTree", None),
+        ("Web Developer", "CBS", None),
+    ]
+    assert record.identifiers.get("github") == "annlee"

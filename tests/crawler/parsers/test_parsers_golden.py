@@ -6,12 +6,15 @@ regenerate switch and ``tests/fixtures/MANIFEST.md`` for where each document com
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import pytest
-from parser_golden import check, document
+from parser_golden import GOLDEN, check, document
 
+from benchmarks.parsers.facts import Fact, all_facts
 from crawler.parsers import parser_for
+from enrichment.model import ProfileRecord
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,106 @@ CASES = [
         "https://www.sec.gov/Archives/edgar/data/72333/nordstrom-8k.htm",
         "text/html",
     ),
+    # Found for the second round of issue 11 (see MANIFEST.md): an h-resume of a personal site,
+    # a plain about page in Spanish, team pages of six more shapes (schema.org employee
+    # microdata, a Cyrillic table, "Title: Name" items, "Name - Title" items, heading cards,
+    # Japanese officer cards),
+    # an 8-K resignation and an 8-K election, and press releases of the Apache Software
+    # Foundation.
+    Case(
+        "website",
+        "microformats/jessehattabaugh-com_pages_resume.html",
+        "https://jessehattabaugh.com/resume/",
+        "text/html",
+    ),
+    Case(
+        "website",
+        "microformats/jeremyboles-ann_layout_component_aside.html",
+        "https://jeremyboles.com/",
+        "text/html",
+    ),
+    Case(
+        "website",
+        "about_pages/bruiz-cv-web_src_components_Header.html",
+        "https://person.example/about/bruiz-cv-web",
+        "text/html",
+    ),
+    Case(
+        "team_page",
+        "team_pages/webprofessionals.ch_ausbildung_dozenten.blade.php.html",
+        "https://webprofessionals.ch/ausbildung/dozenten/",
+        "text/html",
+        {"company": "Web Professionals"},
+    ),
+    Case(
+        "team_page", "team_pages/rshb_team.php.html", "https://rshb.example/team.php", "text/html"
+    ),
+    Case(
+        "team_page",
+        "team_pages/nlna-website_officers.php.html",
+        "https://northloopatx.org/officers",
+        "text/html",
+        {"company": "NLNA"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/assignment06_member.php.html",
+        "https://urcssa.example/member.php",
+        "text/html",
+        {"company": "URCSSA"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/ieeecornell.org_page-eboard.php.html",
+        "https://ieee.cornell.example/eboard/",
+        "text/html",
+        {"company": "IEEE Cornell"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/gisuco-web_page-member.php.html",
+        "https://gisuco.example/member/",
+        "text/html",
+    ),
+    Case(
+        "feed",
+        "appointments/edgartools_sec-8k_item502b_Meta_2025-12-19.html",
+        "https://www.sec.gov/Archives/edgar/data/1326801/000162828025058337/meta-20251219.htm",
+        "text/html",
+    ),
+    Case(
+        "feed",
+        "appointments/edgartools_sec-8k_item502_Exelon_2005-04-26.txt",
+        "https://www.sec.gov/Archives/edgar/data/1109357/000095013705004969/0000950137-05-004969.txt",
+        "text/plain",
+    ),
+    *(
+        Case(
+            "feed",
+            f"appointments/apache_blog_{name}.html",
+            f"https://news.apache.org/foundation/entry/{slug}",
+            "text/html",
+            {"company": "The Apache Software Foundation"},
+        )
+        for name, slug in (
+            (
+                "2016-10-21_announcing_changes_in_asf_executive",
+                "announcing_changes_in_asf_executive",
+            ),
+            (
+                "2017-08-17_welcomes_phil_steitz_as_chairman",
+                "the-apache-software-foundation-welcomes1",
+            ),
+            (
+                "2019-05-28_welcomes_craig_russell_as_chairman",
+                "the-apache-software-foundation-welcomes7",
+            ),
+            (
+                "2015-04-13_welcomes_pivotal_as_platinum_sponsor",
+                "the_apache_software_foundation_welcomes4",
+            ),
+        )
+    ),
     Case(
         "feed",
         "appointments/edgartools_sec-edgar-getcurrent-atom_2025-12-12_start3400.xml",
@@ -232,7 +335,67 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_golden(case: Case) -> None:
+#: Documents the parsers read only in part, with what they miss of the expected file and what
+#: they give that it does not hold, as facts (``benchmarks/parsers/facts.py``). The expected
+#: file stays what a careful reader takes from the document; this pins how far the parsers are
+#: from it, so that any change, for the better or the worse, shows here.
+PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
+    # The address is a plain paragraph of the h-resume's contact card, with no property.
+    "jessehattabaugh-com_pages_resume": (
+        {("location", "jesse hattabaugh", "portland, or 97211")},
+        set(),
+    ),
+    # Mark Lowe's schema.org Person is the card's picture (its itemscope is on the image), so it
+    # has no name; "Partner, Graphic Designer Adicto" names Adicto by nothing but its place.
+    "webprofessionals.ch_ausbildung_dozenten.blade.php": (
+        {
+            ("name", "mark lowe"),
+            ("position", "mark lowe", "founder und ceo", "title", "founder und ceo"),
+            ("position", "mark lowe", "founder und ceo", "company", "lowe it consulting ltd."),
+            ("position", "christian woelk", "partner, graphic designer", "title",
+             "partner, graphic designer"),
+            ("position", "christian woelk", "partner, graphic designer", "company", "adicto"),
+        },
+        {
+            ("position", "christian woelk", "partner, graphic designer adicto", "title",
+             "partner, graphic designer adicto"),
+            ("position", "christian woelk", "partner, graphic designer adicto", "company",
+             "web professionals"),
+        },
+    ),
+    # The address is an h-adr: its text ("Southwest Missouri, in the United States") is read,
+    # not its region and country.
+    "jeremyboles-ann_layout_component_aside": (
+        {("location", "jeremy boles", "missouri, united states")},
+        {("location", "jeremy boles", "southwest missouri, in the united states")},
+    ),
+    # "Danny Angus and Ted Dunning were named Board Members", "As announced earlier": the
+    # sentence gives no date, and the release's own date is taken for it.
+    "apache_blog_2019-05-28_welcomes_craig_russell_as_chairman": (
+        set(),
+        {
+            ("position", "danny angus", "board member", "start", "2019-05-28"),
+            ("position", "ted dunning", "board member", "start", "2019-05-28"),
+        },
+    ),
+}  # fmt: skip
+
+
+def _parsed(case: Case) -> list[ProfileRecord]:
     doc = document(case.fixture, case.url, content_type=case.content_type, context=case.context)
-    check(case.name, parser_for(case.kind)(doc))
+    return parser_for(case.kind)(doc)
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.name not in PARTLY_READ], ids=lambda c: c.name
+)
+def test_golden(case: Case) -> None:
+    check(case.name, _parsed(case))
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in PARTLY_READ], ids=lambda c: c.name)
+def test_partly_read(case: Case) -> None:
+    path = GOLDEN / f"{case.name}.expected.json"
+    expected = all_facts(json.loads(path.read_text(encoding="utf-8")))
+    actual = all_facts([r.to_dict() for r in _parsed(case)])
+    assert (expected - actual, actual - expected) == PARTLY_READ[case.name]
