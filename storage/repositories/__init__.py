@@ -15,6 +15,7 @@ from storage.repositories.requisitions import RequisitionRepository
 from storage.repositories.runs import RunRepository
 from storage.repositories.snapshots import SnapshotRepository
 from storage.repositories.sources import SourceRepository
+from storage.repositories.users import UserRepository
 from storage.repositories.webhooks import WebhookRepository
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "RunRepository",
     "SnapshotRepository",
     "SourceRepository",
+    "UserRepository",
     "WebhookRepository",
     "content_hash",
 ]
