@@ -43,7 +43,7 @@ def _back(back: str | None, done: str, fragment: str = "") -> Response:
 @router.post("/login")
 def login(
     request: Request,
-    csrf: Token,
+    csrf: Token = "",
     name: Annotated[str, Form(max_length=255)] = "",
     password: Annotated[str, Form(max_length=1024)] = "",
     next: Annotated[str, Form(max_length=2000)] = f"{PREFIX}/",
@@ -66,7 +66,7 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request, session: Signed, csrf: Token) -> Response:
+def logout(request: Request, session: Signed, csrf: Token = "") -> Response:
     check_csrf(session.csrf_token, csrf)
     users.sign_out(request.app.state.sessions, session.token)
     response = RedirectResponse(f"{PREFIX}/login?done=signed_out", status_code=303)
@@ -78,9 +78,9 @@ def logout(request: Request, session: Signed, csrf: Token) -> Response:
 def mark_event(
     request: Request,
     session: Signed,
-    csrf: Token,
     event_id: Annotated[str, Path(max_length=64)],
     action: Literal["ack", "dismiss"],
+    csrf: Token = "",
     back: Back = f"{PREFIX}/",
 ) -> Response:
     check_csrf(session.csrf_token, csrf)
@@ -96,9 +96,9 @@ def mark_event(
 def decide(
     request: Request,
     session: Signed,
-    csrf: Token,
     match_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     decision: Annotated[Literal["link", "reject"], Form()],
+    csrf: Token = "",
     back: Back = f"{PREFIX}/review",
 ) -> Response:
     check_csrf(session.csrf_token, csrf)

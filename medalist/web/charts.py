@@ -15,7 +15,7 @@ from typing import Any
 
 from enrichment.seniority import LEVEL_NAMES
 
-WIDTH, HEIGHT = 720, 240
+WIDTH, HEIGHT = 760, 210
 LEFT, RIGHT, TOP, BOTTOM = 96, 16, 16, 28
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 

@@ -35,6 +35,10 @@ CANDIDATES: list[dict[str, Any]] = [
             {"title": "Staff Software Engineer", "company": "Acme", "start": "2025-06"},
         ],
         "skills": ["python", "sql"],
+        "profiles": [
+            {"kind": "jsonresume", "url": "https://ada.example/resume.json"},
+            {"kind": "github", "id": "ada-example"},
+        ],
         "applications": [
             {"req_id": "R-7", "stage_reached": "final interview", "closed_at": "2024-05-01"}
         ],
@@ -45,6 +49,9 @@ CANDIDATES: list[dict[str, Any]] = [
         "location": "Remote",
         "positions": [{"title": "Accountant", "company": "Globex", "start": "2018-01"}],
         "skills": ["excel"],
+        "profiles": [
+            {"kind": "website", "url": "https://mallory.example/?q=<script>alert(1)</script>"}
+        ],
         "applications": [{"req_id": "R-12", "stage_reached": SCRIPT}],
     },
     {
@@ -268,6 +275,16 @@ def seed(sessions: sessionmaker[Session], now: datetime | None = None) -> None:
         uow.commit()
     with UnitOfWork(sessions) as uow:
         ids = uow.candidates.ids_for(c["external_id"] for c in CANDIDATES)
+        for who, kind, fetches in (
+            ("ats-101", "jsonresume", [("ok", None, 3)]),
+            ("ats-101", "github", [("ok", None, 9), ("error", "HTTP 503 from api.github.com", 1)]),
+            ("ats-102", "website", [("error", f"parse failed near {SCRIPT}", 2)]),
+        ):
+            (source,) = [r for r in uow.sources.for_candidate(ids[who]) if r.kind == kind]
+            for status, error, days in fetches:
+                uow.sources.record_fetch(
+                    source.id, status=status, error=error, fetched_at=now - timedelta(days=days)
+                )
         for event in events(now):
             who = event["candidate"]["external_id"]
             uow.events.add_if_new(event, event["id"], candidate_id=ids[who])
