@@ -55,6 +55,8 @@ class PersonCard(BaseModel):
     applications: list[Application] = []
     years_now: float | None = None
     stored: bool = False
+    #: Levels up from the oldest change's ``before`` to the newest one's ``after``.
+    total_jump: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,7 @@ def group_by_person(
             for req in event.get("qualifies_for") or []:
                 if isinstance(req, Mapping) and req.get("req_id") is not None:
                     qualifies.setdefault(str(req["req_id"]), dict(req))
+        newest, oldest = _level(own[0].get("after")), _level(own[-1].get("before"))
         cards.append(
             PersonCard(
                 external_id=external_id,
@@ -128,6 +131,7 @@ def group_by_person(
                 applications=known.applications if known else [],
                 years_now=known.years_now if known else None,
                 stored=known is not None,
+                total_jump=newest - oldest if newest is not None and oldest is not None else None,
             )
         )
     cards.sort(key=lambda c: c.latest_at, reverse=True)

@@ -187,6 +187,9 @@ def test_a_visitor_signs_in_and_sees_who_leveled_up(page: Watched) -> None:
     assert "R-9 · Senior Backend Engineer" in text
     page.shot("02-leveled-up")
     page.assert_nothing_ran()
+    page.goto("/ui/review")  # before any test decides one
+    assert page.page.locator("article.review").count() == 2
+    page.shot("05-review")
 
 
 def test_filters_narrow_the_list(page: Watched) -> None:
@@ -237,7 +240,6 @@ def test_dismissing_an_event_takes_it_off_the_list(page: Watched) -> None:
 def test_a_review_is_decided_in_one_click(page: Watched) -> None:
     page.sign_in()
     page.goto("/ui/review")
-    page.shot("05-review")
     # the laptop links Margaret; the phone rejects the profile full of payloads
     found, button, done = ("Margaret H. Hamilton", "Link: same person", "linked")
     if page.width == "phone":
@@ -249,6 +251,7 @@ def test_a_review_is_decided_in_one_click(page: Watched) -> None:
     item.get_by_role("button", name=button).click()
     page.page.wait_for_url(f"**done={done}**")
     assert page.page.locator("article.review", has_text=found).count() == 0
+    page.shot("09-after-review")
     page.assert_nothing_ran()
 
 
