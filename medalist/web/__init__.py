@@ -13,10 +13,13 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from medalist.web.security import PREFIX, CsrfRejected, PageHeaders, SignInRequired
 from medalist.web.templating import render
+from medalist.web.throttle import LoginThrottle
 
 
 def mount(app: FastAPI) -> None:
@@ -24,6 +27,7 @@ def mount(app: FastAPI) -> None:
     from medalist.web.actions import router as actions
     from medalist.web.pages import router as pages
 
+    app.state.login_throttle = LoginThrottle()
     app.include_router(pages, include_in_schema=False)
     app.include_router(actions, include_in_schema=False)
 
@@ -46,4 +50,39 @@ def mount(app: FastAPI) -> None:
         )
         return HTMLResponse(page, status_code=403)
 
+    _pages_answer_in_html(app)
     app.add_middleware(PageHeaders)
+
+
+def _on_pages(request: Request) -> bool:
+    path = request.url.path
+    return path == PREFIX or path.startswith(PREFIX + "/")
+
+
+def _pages_answer_in_html(app: FastAPI) -> None:
+    """An unknown page or a malformed query under ``/ui`` gets an HTML page; the API keeps
+    its JSON errors (the handlers already installed still answer everywhere else)."""
+    api_http = app.exception_handlers.get(StarletteHTTPException)
+    api_invalid = app.exception_handlers.get(RequestValidationError)
+
+    def problem(status: int, title: str, message: str) -> HTMLResponse:
+        page = render("problem.html", title=title, message=message, user=None, csrf="")
+        return HTMLResponse(page, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Any:
+        if _on_pages(request):
+            if error.status_code == 404:
+                return problem(404, "Not found", "There is no such page.")
+            return problem(error.status_code, "That did not work", str(error.detail))
+        assert api_http is not None
+        return await api_http(request, error)  # type: ignore[misc]
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Any:
+        if _on_pages(request):
+            return problem(
+                422, "That did not work", "The address or the form had a value out of range."
+            )
+        assert api_invalid is not None
+        return await api_invalid(request, error)  # type: ignore[misc]

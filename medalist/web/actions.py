@@ -25,6 +25,7 @@ from medalist.web.security import (
     local_path,
     set_session_cookie,
 )
+from medalist.web.throttle import LoginThrottle
 
 router = APIRouter(prefix=PREFIX)
 Signed = Annotated[WebSession, Depends(current_session)]
@@ -50,6 +51,11 @@ def login(
 ) -> Response:
     check_csrf(request.cookies.get(LOGIN_COOKIE, ""), csrf)
     settings: Settings = request.app.state.settings
+    throttle: LoginThrottle = request.app.state.login_throttle
+    keys = (f"name:{name.strip().lower()}", f"addr:{request.client.host if request.client else ''}")
+    if throttle.wait(*keys) > 0:
+        query = urlencode({"next": local_path(next), "failed": "wait"})
+        return RedirectResponse(f"{PREFIX}/login?{query}", status_code=303)
     session = users.sign_in(
         request.app.state.sessions,
         name,
@@ -57,8 +63,10 @@ def login(
         lifetime=timedelta(hours=settings.session_hours),
     )
     if session is None:
+        throttle.failed(*keys)
         query = urlencode({"next": local_path(next), "failed": "1"})
         return RedirectResponse(f"{PREFIX}/login?{query}", status_code=303)
+    throttle.succeeded(keys[0])
     response = RedirectResponse(local_path(next), status_code=303)
     set_session_cookie(response, request, session)
     response.delete_cookie(LOGIN_COOKIE, path=PREFIX)

@@ -168,7 +168,7 @@ def login_form(
         None,
         login_csrf=token,
         next_path=local_path(next),
-        failed=failed == "1",
+        failed=failed if failed in ("1", "wait") else None,
     )
     set_login_cookie(response, request, token)
     return response

@@ -13,6 +13,7 @@ from medalist.services.confidence import confidence
 from medalist.web.charts import career_chart, runs_chart
 from medalist.web.security import local_path
 from medalist.web.templating import safe_url, when
+from medalist.web.throttle import LoginThrottle
 
 
 @pytest.mark.parametrize(
@@ -132,3 +133,19 @@ def test_stored_cards_add_applications_and_filter(session_factory: sessionmaker[
     assert leveled.leveled_up(session_factory, leveled.Filters(until=date(2000, 1, 1))) == []
     ic = leveled.leveled_up(session_factory, leveled.Filters(track="ic"))
     assert [c.external_id for c in ic] == ["ats-101"]
+
+
+def test_the_login_throttle_counts_failures_in_a_window() -> None:
+    now = [1000.0]
+    throttle = LoginThrottle(limit=3, window=60, clock=lambda: now[0])
+    for _ in range(3):
+        assert throttle.wait("name:rita", "addr:1") == 0
+        throttle.failed("name:rita", "addr:1")
+    assert throttle.wait("name:rita") == pytest.approx(60)
+    assert throttle.wait("addr:1", "name:sam") == pytest.approx(60)  # same address
+    assert throttle.wait("name:sam", "addr:2") == 0
+    now[0] += 61
+    assert throttle.wait("name:rita", "addr:1") == 0
+    throttle.failed("name:rita")
+    throttle.succeeded("name:rita")
+    assert throttle.wait("name:rita") == 0

@@ -171,3 +171,26 @@ def test_filters_and_bad_dates(client: TestClient) -> None:
     assert "is not a date" in page
     assert page.count('class="card"') == 1  # only the director
     assert client.get("/ui/?req=R-7").text.count('class="card"') == 1  # Ada applied to R-7
+
+
+def test_unknown_pages_and_bad_queries_answer_in_html_and_the_api_in_json(
+    client: TestClient,
+) -> None:
+    sign_in(client)
+    missing = client.get("/ui/no-such-page")
+    assert missing.status_code == 404 and "There is no such page" in missing.text
+    assert "content-security-policy" in missing.headers
+    bad = client.get("/ui/?level=" + "9" * 5)
+    assert bad.status_code == 422 and "out of range" in bad.text
+    assert client.get("/v1/nothing").json()["error"]["code"] == "unauthorized"
+    assert client.get("/nothing").json()["error"]["code"] == "not_found"
+
+
+def test_repeated_failed_sign_ins_are_refused_for_a_while(client: TestClient) -> None:
+    token = _csrf(client.get("/ui/login").text)
+    for _ in range(10):
+        client.post("/ui/login", data={"csrf": token, "name": USER, "password": "wrong-one"})
+    refused = client.post("/ui/login", data={"csrf": token, "name": USER, "password": PASSWORD})
+    assert "failed=wait" in refused.headers["location"]
+    assert "medalist_session" not in refused.headers.get("set-cookie", "")
+    assert "Too many failed sign-ins" in client.get(refused.headers["location"]).text
