@@ -15,14 +15,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from web_support import HOSTILE_NAME, ONERROR, PASSWORD, SCRIPT, USER, seed
+from web_support import HOSTILE_NAME, ONERROR, PASSWORD, SCRIPT, USER, events, seed
 
 from crawler.browser import find_chromium
+from medalist.report import render_html, write_private
 from storage.engine import create_engine_for, create_session_factory
 from storage.migrate import upgrade
 
@@ -295,3 +297,30 @@ def test_planted_payloads_never_run(page: Watched) -> None:
     assert SCRIPT in mallory and ONERROR in mallory  # shown as text, not markup
     page.goto("/ui/candidates/ats-102")
     assert SCRIPT in page.page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_html_report_opens_offline_as_one_file(
+    browser: Any, tmp_path: Path, width: str
+) -> None:
+    report = tmp_path / "leveled-up.html"
+    write_private(report, render_html(events(datetime.now(UTC))))
+    w, h = WIDTHS[width]
+    context = browser.new_context(viewport={"width": w, "height": h}, offline=True)
+    page = context.new_page()
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(report.as_uri())
+    assert requests == [report.as_uri()]  # the file itself, nothing else
+    assert dialogs == []
+    assert page.locator("article.card").count() == 3
+    # the inline stylesheet applied (allowed by its hash): cards have a border radius
+    radius = page.locator("article.card").first.evaluate(
+        "el => getComputedStyle(el).borderTopLeftRadius"
+    )
+    assert radius == "12px"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"10-report-{width}-{w}.png"), full_page=True)
+    context.close()
