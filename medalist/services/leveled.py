@@ -138,7 +138,9 @@ def group_by_person(
     return cards
 
 
-def _wanted(event: Mapping[str, Any], filters: Filters, applied: set[str]) -> bool:
+def _wanted(event: Mapping[str, Any], filters: Filters, applied: bool) -> bool:
+    """Whether ``event`` passes ``filters``; ``applied``: its person applied to the
+    filtered requisition."""
     status = str(event.get("status") or "new")
     if filters.status == "active" and status == "dismissed":
         return False
@@ -150,7 +152,7 @@ def _wanted(event: Mapping[str, Any], filters: Filters, applied: set[str]) -> bo
         return False
     if filters.req_id:
         reqs = {str(q.get("req_id")) for q in event.get("qualifies_for") or []}
-        if filters.req_id not in reqs and filters.req_id not in applied:
+        if filters.req_id not in reqs and not applied:
             return False
     if filters.min_level is not None:
         level = _level(event.get("after"))
@@ -167,17 +169,19 @@ def leveled_up(
     start = datetime.combine(filters.since or date(1970, 1, 1), time.min, tzinfo=UTC)
     with UnitOfWork(sessions) as uow:
         rows = uow.events.detected_since(start, leveled_up=True)
-        ids = {row.candidate_id for row in rows}
-        candidates = {row.id: row for row in (uow.candidates.get_row_by_id(i) for i in ids) if row}
-        applied = {c.external_id: {a.req_id for a in c.applications} for c in candidates.values()}
-        stored = [
-            (candidates[row.candidate_id].external_id, EventRepository.to_dict(row))
-            for row in rows
-            if row.candidate_id in candidates
-        ]
-        events = [e for eid, e in stored if _wanted(e, filters, applied.get(eid, set()))]
-        people = {str(e["candidate"]["external_id"]) for e in events}
-        chosen = [c for c in candidates.values() if c.external_id in people]
+        applied = uow.candidates.applied_to(filters.req_id) if filters.req_id else set()
+        by_person: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            event = EventRepository.to_dict(row)
+            if _wanted(event, filters, row.candidate_id in applied):
+                by_person.setdefault(row.candidate_id, []).append(event)
+        newest = sorted(
+            by_person,
+            key=lambda cid: max(str(e.get("detected_at") or "") for e in by_person[cid]),
+            reverse=True,
+        )[:MAX_PEOPLE]
+        chosen = [c for c in (uow.candidates.get_row_by_id(i) for i in newest) if c is not None]
+        events = [e for cid in newest for e in by_person[cid]]
         reasons: dict[int, list[str]] = {}
         for match in uow.matches.linked_for([c.id for c in chosen]):
             if match.candidate_id is not None:
@@ -199,7 +203,7 @@ def leveled_up(
             )
             for c in chosen
         }
-    return group_by_person(events, facts)[:MAX_PEOPLE]
+    return group_by_person(events, facts)
 
 
 def choices(sessions: Sessions) -> dict[str, list[tuple[str, str]]]:
