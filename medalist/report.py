@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from enrichment.errors import ConfigurationError
 from enrichment.model import utcnow
+from medalist.services.leveled import PersonCard, group_by_person
 from medalist.settings import data_path
 
 #: Reports hold personal data: owner-only.
@@ -147,11 +148,12 @@ def render_html(
     *,
     title: str = "Candidates who leveled up",
     generated_at: datetime | None = None,
+    cards: Sequence[PersonCard] | None = None,
 ) -> str:
     """One self-contained page (inline CSS, nothing fetched): one card per person with their
     changes, dates, match confidence and evidence, from the templates of the pages under
-    ``/ui/``. Every value is escaped; only http(s) URLs become links."""
-    from medalist.services.leveled import group_by_person
+    ``/ui/``, or ``cards`` when given (with what the store knows: applications, years now).
+    Every value is escaped; only http(s) URLs become links."""
     from medalist.web.templating import render as render_template
 
     css = data_path("web", "static", "medalist.css").read_text(encoding="utf-8")
@@ -159,7 +161,7 @@ def render_html(
     return render_template(
         "report.html",
         title=title,
-        cards=group_by_person(events),
+        cards=group_by_person(events) if cards is None else cards,
         events=len(events),
         css=Markup(css),
         style_hash=f"sha256-{digest}",

@@ -21,6 +21,7 @@ from enrichment.experience import years_of_experience
 from enrichment.seniority import LEVEL_NAMES, classify
 from medalist.services import Sessions
 from medalist.services.confidence import Confidence, confidence
+from storage.models import CandidateRow
 from storage.repositories import EventRepository
 from storage.unit_of_work import UnitOfWork
 
@@ -161,6 +162,47 @@ def _wanted(event: Mapping[str, Any], filters: Filters, applied: bool) -> bool:
     return not (filters.track and _track(event.get("after")) != filters.track)
 
 
+def _stored_facts(
+    uow: UnitOfWork, chosen: Sequence[CandidateRow], today: date
+) -> dict[str, _Facts]:
+    """What the store adds to the cards of these candidates: their applications (with each
+    requisition's title), years of experience today, and the reasons of linked matches."""
+    reasons: dict[int, list[str]] = {}
+    for match in uow.matches.linked_for([c.id for c in chosen]):
+        if match.candidate_id is not None:
+            reasons.setdefault(match.candidate_id, []).extend(str(r) for r in match.reasons)
+    titles = {r.req_id: r.title for r in uow.requisitions.list_all()}
+    return {
+        c.external_id: _Facts(
+            applications=[
+                Application(
+                    req_id=a.req_id,
+                    title=titles.get(a.req_id),
+                    stage_reached=a.stage_reached,
+                    closed_at=a.closed_at,
+                )
+                for a in c.applications
+            ],
+            years_now=years_of_experience(uow.candidates.to_domain(c).positions, today),
+            reasons=reasons.get(c.id, []),
+        )
+        for c in chosen
+    }
+
+
+def cards_of(
+    sessions: Sessions, events: Sequence[Mapping[str, Any]], *, today: date | None = None
+) -> list[PersonCard]:
+    """The cards of ``events`` (a report's), with what the store knows of each person."""
+    with UnitOfWork(sessions) as uow:
+        ids = uow.candidates.ids_for(
+            str((e.get("candidate") or {}).get("external_id") or "") for e in events
+        )
+        chosen = [c for c in (uow.candidates.get_row_by_id(i) for i in ids.values()) if c]
+        facts = _stored_facts(uow, chosen, today or date.today())
+    return group_by_person(events, facts)
+
+
 def leveled_up(
     sessions: Sessions, filters: Filters = Filters(), *, today: date | None = None
 ) -> list[PersonCard]:
@@ -182,27 +224,7 @@ def leveled_up(
         )[:MAX_PEOPLE]
         chosen = [c for c in (uow.candidates.get_row_by_id(i) for i in newest) if c is not None]
         events = [e for cid in newest for e in by_person[cid]]
-        reasons: dict[int, list[str]] = {}
-        for match in uow.matches.linked_for([c.id for c in chosen]):
-            if match.candidate_id is not None:
-                reasons.setdefault(match.candidate_id, []).extend(str(r) for r in match.reasons)
-        titles = {r.req_id: r.title for r in uow.requisitions.list_all()}
-        facts = {
-            c.external_id: _Facts(
-                applications=[
-                    Application(
-                        req_id=a.req_id,
-                        title=titles.get(a.req_id),
-                        stage_reached=a.stage_reached,
-                        closed_at=a.closed_at,
-                    )
-                    for a in c.applications
-                ],
-                years_now=years_of_experience(uow.candidates.to_domain(c).positions, today),
-                reasons=reasons.get(c.id, []),
-            )
-            for c in chosen
-        }
+        facts = _stored_facts(uow, chosen, today)
     return group_by_person(events, facts)
 
 

@@ -93,4 +93,7 @@ def test_the_command_writes_the_html_report(
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert page.count('<article class="card"') == 3
+    # the command adds what is stored: the application each person came from
+    assert "R-7 · Backend Engineer — reached <strong>final interview</strong>" in page
+    assert "reached <strong>&lt;script&gt;" in page  # a stage is escaped like all else
     assert out.stat().st_mode & 0o777 == 0o600
