@@ -234,7 +234,7 @@ def choices(sessions: Sessions) -> dict[str, list[tuple[str, str]]]:
         reqs = [(r.req_id, f"{r.req_id} · {r.title}") for r in uow.requisitions.list_all()]
     return {
         "req_id": reqs,
-        "min_level": [(str(n), f"{n} {name} or above") for n, name in enumerate(LEVEL_NAMES)],
+        "min_level": [(str(n), f"{n} {name}") for n, name in enumerate(LEVEL_NAMES)],
         "track": [(t, {"ic": "individual contributor"}.get(t, t)) for t in TRACKS],
         "status": [
             ("active", "not dismissed"),
