@@ -7,16 +7,23 @@ HTML renderer escapes every value and links only ``http``/``https`` URLs.
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import io
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from html import escape
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from enrichment.errors import ConfigurationError
+from enrichment.model import utcnow
+from medalist.services.leveled import PersonCard, group_by_person
+from medalist.settings import data_path
 
 #: Reports hold personal data: owner-only.
 PRIVATE_MODE = 0o600
@@ -136,85 +143,30 @@ def write_private(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def safe_link(url: object, text: object | None = None) -> str:
-    """An escaped link for http(s) URLs; any other scheme is shown as plain escaped text."""
-    shown = escape(str(text if text is not None else url or ""))
-    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
-        return f'<a href="{escape(url, quote=True)}" rel="nofollow noopener">{shown}</a>'
-    return shown
-
-
-def _role(side: Any) -> str:
-    if not isinstance(side, Mapping):
-        return ""
-    if side.get("skills"):
-        return escape(", ".join(str(s) for s in side["skills"]))
-    if side.get("education"):
-        return escape("; ".join(_education_text(e) for e in side["education"]))
-    title = side.get("title") or ""
-    company = side.get("company") or ""
-    level = side.get("level_name")
-    text = escape(" at ".join(str(p) for p in (title, company) if p))
-    return f"{text} <small>({escape(str(level))})</small>" if level else text
-
-
 def render_html(
-    events: Sequence[Mapping[str, Any]], *, title: str = "Candidates who leveled up"
+    events: Sequence[Mapping[str, Any]],
+    *,
+    title: str = "Candidates who leveled up",
+    generated_at: datetime | None = None,
+    cards: Sequence[PersonCard] | None = None,
 ) -> str:
-    rows: list[str] = []
-    for event in events:
-        candidate = event.get("candidate") or {}
-        quals = ", ".join(
-            escape(f"{q.get('req_id')} {q.get('title') or ''}".strip())
-            for q in event.get("qualifies_for") or []
-        )
-        evidence = "<br>".join(
-            safe_link(e.get("url"), f"{e.get('kind')}: {e.get('excerpt') or e.get('url') or ''}")
-            for e in event.get("evidence") or []
-        )
-        years = event.get("years_experience") or {}
-        rows.append(
-            "<tr>"
-            f"<td>{escape(str(event.get('detected_at') or ''))}</td>"
-            f"<td>{escape(str(candidate.get('full_name') or ''))}"
-            f"<br><small>{escape(str(candidate.get('external_id') or ''))}</small></td>"
-            f"<td>{escape(str(event.get('type') or ''))}"
-            f"{' <strong>leveled up</strong>' if event.get('leveled_up') else ''}</td>"
-            f"<td>{_role(event.get('before'))}</td>"
-            f"<td>{_role(event.get('after'))}</td>"
-            f"<td>{escape(str(years.get('before', '')))} &rarr; "
-            f"{escape(str(years.get('after', '')))}</td>"
-            f"<td>{quals}</td>"
-            f"<td>{evidence}</td>"
-            "</tr>"
-        )
-    body = "\n".join(rows) or '<tr><td colspan="8">No events in this period.</td></tr>'
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{escape(title)}</title>
-<style>
-body {{ font: 14px system-ui, sans-serif; margin: 2rem; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; vertical-align: top; }}
-small {{ color: #666; }}
-</style>
-</head>
-<body>
-<h1>{escape(title)}</h1>
-<p>{len(events)} event(s).</p>
-<table>
-<thead><tr><th>Detected</th><th>Candidate</th><th>Change</th><th>Before</th><th>After</th>
-<th>Years</th><th>Now qualifies for</th><th>Evidence</th></tr></thead>
-<tbody>
-{body}
-</tbody>
-</table>
-</body>
-</html>
-"""
+    """One self-contained page (inline CSS, nothing fetched): one card per person with their
+    changes, dates, match confidence and evidence, from the templates of the pages under
+    ``/ui/``, or ``cards`` when given (with what the store knows: applications, years now).
+    Every value is escaped; only http(s) URLs become links."""
+    from medalist.web.templating import render as render_template
+
+    css = data_path("web", "static", "medalist.css").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return render_template(
+        "report.html",
+        title=title,
+        cards=group_by_person(events) if cards is None else cards,
+        events=len(events),
+        css=Markup(css),
+        style_hash=f"sha256-{digest}",
+        generated_at=generated_at or utcnow(),
+    )
 
 
 RENDERERS: dict[str, Callable[[Sequence[Mapping[str, Any]]], str]] = {

@@ -82,6 +82,9 @@ class Settings(BaseSettings):
         30.0, gt=0, description="wait after a first failed delivery; doubles each time"
     )
     webhook_timeout_seconds: float = Field(10.0, gt=0, description="timeout of one delivery")
+    session_hours: float = Field(
+        12.0, gt=0, le=24 * 90, description="hours a recruiter stays signed in to /ui/"
+    )
     # politeness (docs/sources.md, "Politeness")
     github_token: SecretStr | None = Field(None, description="GitHub token, sent to the API only")
     concurrent_requests: int = Field(64, ge=1, description="requests in flight, all hosts")

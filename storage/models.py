@@ -471,3 +471,32 @@ class SchedulerJobRow(Base):
     id: Mapped[str] = mapped_column(Unicode(191), primary_key=True)
     next_run_time: Mapped[float | None] = mapped_column(Float(25), index=True)
     job_state: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class UserRow(Base):
+    """A recruiter's login to the pages under ``/ui/``: the password only as a KDF hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(MAX_KEY_LENGTH), unique=True)
+    #: ``scrypt$<n>$<r>$<p>$<salt>$<hash>`` (see :mod:`medalist.passwords`).
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    last_login_at: Mapped[datetime | None]
+
+
+class WebSessionRow(Base):
+    """A signed-in browser: only the SHA-256 of its cookie is stored, with the CSRF token
+    every form of that session must carry."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+    user: Mapped[UserRow] = relationship()

@@ -29,6 +29,7 @@ from storage.repositories import (
     RunRepository,
     SnapshotRepository,
     SourceRepository,
+    UserRepository,
     WebhookRepository,
 )
 
@@ -44,6 +45,7 @@ class UnitOfWork:
     erased: ErasedPeopleRepository
     api_keys: ApiKeyRepository
     webhooks: WebhookRepository
+    users: UserRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, classify: Classifier | None = None
@@ -72,6 +74,7 @@ class UnitOfWork:
         self.erased = ErasedPeopleRepository(session)
         self.api_keys = ApiKeyRepository(session)
         self.webhooks = WebhookRepository(session)
+        self.users = UserRepository(session)
         return self
 
     def __exit__(

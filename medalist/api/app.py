@@ -21,6 +21,7 @@ from medalist.services import Sessions
 from medalist.services.errors import ServiceError
 from medalist.services.schemas import Health
 from medalist.settings import Settings
+from medalist.web import mount as mount_pages
 
 log = logging.getLogger(__name__)
 
@@ -113,5 +114,6 @@ def create_app(
         return answer(Health(version=__version__))
 
     _install_errors(app)
+    mount_pages(app)
     app.add_middleware(ApiKeyGuard, sessions=sessions, cache_seconds=auth_cache_seconds)
     return app

@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "demo": "medalist.cli.demo:demo",
     "serve": "medalist.cli.serve:serve",
     "apikey": "medalist.cli.apikey:apikey",
+    "user": "medalist.cli.user:user",
     "schedule": "medalist.cli.schedule:schedule",
 }
 

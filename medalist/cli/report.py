@@ -35,10 +35,15 @@ def report(
     from medalist.report import render, write_private
     from medalist.reporting import report_events
 
-    events = report_events(
-        open_database(settings_from(ctx)), since=_since(since), all_events=all_events
-    )
-    text = render(events, fmt)
+    sessions = open_database(settings_from(ctx))
+    events = report_events(sessions, since=_since(since), all_events=all_events)
+    if fmt == "html":  # the cards with what is stored: applications, years now
+        from medalist.report import render_html
+        from medalist.services.leveled import cards_of
+
+        text = render_html(events, cards=cards_of(sessions, events))
+    else:
+        text = render(events, fmt)
     if out is None:
         click.echo(text, nl=False)
     else:

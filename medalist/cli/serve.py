@@ -19,14 +19,19 @@ from medalist.cli._context import settings_from
 )
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, workers: int) -> None:
-    """Serve the API under /v1 (keys from 'medalist apikey create') and /healthz."""
+    """Serve the API under /v1 (keys from 'medalist apikey create'), /healthz, and the
+    recruiter pages under /ui/ (logins from 'medalist user create')."""
     import uvicorn
 
     from medalist.database import open_database
 
     settings = settings_from(ctx)
     open_database(settings)  # refuse an unmigrated database before listening
-    click.echo(f"medalist API on http://{host}:{port}/ (OpenAPI at /openapi.json)", err=True)
+    click.echo(
+        f"medalist API on http://{host}:{port}/ (OpenAPI at /openapi.json); "
+        f"recruiter pages at http://{host}:{port}/ui/",
+        err=True,
+    )
     if workers == 1:
         from medalist.api.factory import app_for
 

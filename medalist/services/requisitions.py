@@ -119,3 +119,11 @@ def qualifying(
             for r in chosen
         ],
     )
+
+
+def listed(sessions: Sessions) -> list[RequisitionOut]:
+    """Every stored requisition, open ones first, by ``req_id``."""
+    with UnitOfWork(sessions) as uow:
+        rows = [uow.requisitions.get_row(r.req_id) for r in uow.requisitions.list_all()]
+        out = [_out(row) for row in rows if row is not None]
+    return sorted(out, key=lambda r: (r.status != "open", r.req_id))

@@ -15,6 +15,7 @@ from storage.repositories.requisitions import RequisitionRepository
 from storage.repositories.runs import RunRepository
 from storage.repositories.snapshots import SnapshotRepository
 from storage.repositories.sources import NotModified, SourceRepository
+from storage.repositories.users import UserRepository
 from storage.repositories.webhooks import WebhookRepository
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "RunRepository",
     "SnapshotRepository",
     "SourceRepository",
+    "UserRepository",
     "WebhookRepository",
     "content_hash",
 ]

@@ -111,6 +111,13 @@ class CandidateRepository:
         )
         return {external_id: id_ for external_id, id_ in rows}
 
+    def applied_to(self, req_id: str) -> set[int]:
+        """Database ids of the candidates with an application to ``req_id``."""
+        rows = self.session.scalars(
+            select(ApplicationRow.candidate_id).where(ApplicationRow.req_id == req_id)
+        )
+        return set(rows)
+
     def count(self) -> int:
         return self.session.scalar(select(func.count()).select_from(CandidateRow)) or 0
 

@@ -171,3 +171,16 @@ class MatchRepository:
             if row.status == "linked":
                 return row
         return None
+
+    def linked_for(self, candidate_ids: Sequence[int]) -> list[MatchRow]:
+        """The linked matches of these candidates (the reasons a profile is theirs), oldest
+        first."""
+        if not candidate_ids:
+            return []
+        return list(
+            self.session.scalars(
+                select(MatchRow)
+                .where(MatchRow.candidate_id.in_(candidate_ids), MatchRow.status == "linked")
+                .order_by(MatchRow.id)
+            )
+        )

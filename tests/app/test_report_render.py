@@ -68,7 +68,7 @@ def test_html_escapes_scraped_text_and_links_only_http() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript:' not in page
     assert 'href="https://ada.example/r.json"' in page
-    assert "R-9 Senior Backend Engineer" in page
+    assert "R-9 · Senior Backend Engineer" in page
 
 
 def test_unknown_format_is_refused() -> None:
