@@ -14,7 +14,7 @@ plan streamed from the database needs memory for ``N`` targets only.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -88,3 +88,15 @@ def interleave(
             turns.append(group)
         else:
             del queues[group]
+
+
+def deal(groups: Iterable[Sequence[T]]) -> Iterator[T]:
+    """Items already grouped (by host, the groups in order of first appearance) dealt
+    round-robin: the order :func:`interleave` gives. The groups may be compact arrays (a
+    night's plan keeps only file offsets)."""
+    turns: deque[tuple[Sequence[T], int]] = deque((group, 0) for group in groups if group)
+    while turns:
+        group, k = turns.popleft()
+        yield group[k]
+        if k + 1 < len(group):
+            turns.append((group, k + 1))

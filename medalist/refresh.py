@@ -22,20 +22,22 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import logging
 import tempfile
 import threading
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.ordering import interleave
+from crawler.ordering import deal, host_of
 from enrichment.diff import GoneSource, LinkedProfile, diff, profile_gone
 from enrichment.errors import InvalidRecord, MedalistError
 from enrichment.events import event_dict
@@ -69,6 +71,8 @@ RESUME_WITHIN = timedelta(hours=24)
 #: Unchanged candidates (every source 304) are recorded together, this many at a time or
 #: after this many seconds, whichever comes first.
 QUIET_BATCH = 250
+#: Candidates whose sources are read from the database at a time while planning.
+PLAN_CHUNK = 2000
 QUIET_EVERY = 2.0
 
 
@@ -125,9 +129,20 @@ class _Plan:
     owners: dict[int, str]
     waiting: Counter[str]
     watched: set[int]
-    targets: list[Target]
+    #: What to fetch, in order (read back from the plan's spool file as the crawl takes it).
+    targets: Iterable[Target]
     #: Results a killed run had already fetched for this run's sources: not fetched again.
     reused: list[Result] = field(default_factory=list)
+    #: How many targets ``targets`` yields.
+    planned: int = 0
+
+
+def _read_back(spool: IO[bytes], offsets: Iterable[int]) -> Iterator[Target]:
+    """The targets at ``offsets`` of the plan's spool file; the file is closed after."""
+    with spool:
+        for offset in offsets:
+            spool.seek(offset)
+            yield Target.from_dict(json.loads(spool.readline()))
 
 
 def _records(result: Result, where: str) -> list[ProfileRecord]:
@@ -198,13 +213,15 @@ class Refresher:
     # -- 1. plan ---------------------------------------------------------------------------
 
     def _plan(self, external_ids: Sequence[str] | None, limit: int | None, everyone: bool) -> _Plan:
+        """Pick the candidates and write their targets to a spool file, remembering only each
+        target's offset by host: memory stays small however many people are stored."""
         now = self.clock()
         with self.uow() as uow:
             killed = [r.id for r in uow.runs.reap(now) if r.started_at > now - RESUME_WITHIN]
             run = uow.runs.start(now)
-            rows: list[CandidateRow]
+            chosen: list[tuple[int, str]]
             if external_ids:
-                rows = []
+                chosen = []
                 for external_id in external_ids:
                     row = uow.candidates.get_row(external_id)
                     if row is None:
@@ -212,36 +229,43 @@ class Refresher:
                     if row.opted_out:
                         log.info("%s opted out: not refreshed", external_id)
                         continue
-                    rows.append(row)
-            elif everyone:
-                rows = uow.candidates.active(limit)
+                    chosen.append((row.id, row.external_id))
             else:
-                rows = uow.candidates.due(now, self.settings.refresh_days, limit)
-            owners: dict[int, str] = {}
-            waiting: Counter[str] = Counter()
-            targets: list[Target] = []
-            for row in rows:
-                if row.opted_out:
-                    continue
-                for source in row.sources:
-                    owners[source.id] = row.external_id
-                    waiting[row.external_id] += 1
-                    targets.append(uow.sources.as_target(source))
-            watched = uow.sources.list_watched()
-            # many-person sources first: their links reach candidates before those are applied;
-            # the rest dealt round-robin across hosts and APIs, so no one host starves the run
-            targets = [uow.sources.as_target(s) for s in watched] + list(interleave(targets))
+                chosen = uow.candidates.chosen(
+                    now, self.settings.refresh_days, everyone=everyone, limit=limit
+                )
+            watched = [uow.sources.as_target(s) for s in uow.sources.list_watched()]
             uow.commit()
-            reused = self._leftovers(killed)
-            return _Plan(
-                reused=[reused[t.source_id] for t in targets if t.source_id in reused],
-                run_id=run.id,
-                chosen=[r.external_id for r in rows if not r.opted_out],
-                owners=owners,
-                waiting=waiting,
-                watched={s.id for s in watched},
-                targets=[t for t in targets if t.source_id not in reused],
-            )
+        reused = self._leftovers(killed)
+        plan = _Plan(
+            run_id=run.id,
+            chosen=[external_id for _, external_id in chosen],
+            owners={},
+            waiting=Counter(),
+            watched={int(t.source_id) for t in watched},
+            targets=[],
+        )
+        plan.reused = [reused[t.source_id] for t in watched if t.source_id in reused]
+        # many-person sources first: their links reach candidates before those are applied
+        plan.targets = [t for t in watched if t.source_id not in reused]
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - read back by the crawl, then closed
+        by_host: dict[str, array[int]] = {}
+        with self.uow() as uow:
+            for start in range(0, len(chosen), PLAN_CHUNK):
+                part = dict(chosen[start : start + PLAN_CHUNK])
+                for candidate_id, target in uow.sources.targets_of(list(part)):
+                    external_id = part[candidate_id]
+                    plan.owners[int(target.source_id)] = external_id
+                    plan.waiting[external_id] += 1
+                    if target.source_id in reused:
+                        plan.reused.append(reused[target.source_id])
+                        continue
+                    by_host.setdefault(host_of(target), array("q")).append(spool.tell())
+                    spool.write(json.dumps(target.to_dict(), ensure_ascii=False).encode() + b"\n")
+        plan.planned = sum(len(offsets) for offsets in by_host.values()) + len(plan.targets)
+        # the rest dealt round-robin across hosts and APIs, so no one host starves the run
+        plan.targets = itertools.chain(plan.targets, _read_back(spool, deal(by_host.values())))
+        return plan
 
     # -- 2. link ---------------------------------------------------------------------------
 
@@ -483,7 +507,7 @@ class Refresher:
             "run %d started: %d candidate(s), %d source(s) to fetch, %d reused from a killed run",
             plan.run_id,
             len(plan.chosen),
-            len(plan.targets),
+            plan.planned,
             len(plan.reused),
             extra={"run_id": plan.run_id, "event": "run_started"},
         )
@@ -555,7 +579,7 @@ class Refresher:
                 plan.reused, self.crawl(plan.targets, self.settings)
             )
             if progress is not None:
-                results = progress(results, len(plan.reused) + len(plan.targets))
+                results = progress(results, len(plan.reused) + plan.planned)
             heartbeat = time.monotonic()
             for result in results:
                 source_id = int(result.source_id)

@@ -3,7 +3,7 @@ and how fresh each one is."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple, cast
 
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from enrichment.model import IDENTIFIER_KINDS, MANY_PERSON_KINDS, ProfileRef
 from enrichment.protocol import FetchStatus, Target
 from storage.models import SourceRow
-from storage.repositories._common import utcnow
+from storage.repositories._common import IN_CHUNK, utcnow
 
 #: Fetch statuses of the crawler's results (docs/architecture.md).
 FETCH_STATUSES = tuple(status.value for status in FetchStatus)
@@ -181,15 +181,63 @@ class SourceRepository:
         )
         self.session.execute(statement, [fetch._asdict() for fetch in fetches])
 
+    def targets_of(self, candidate_ids: Sequence[int]) -> Iterator[tuple[int, Target]]:
+        """``(candidate_id, target)`` for every source of these candidates, by candidate then
+        source, read without loading the rows."""
+        columns = (
+            SourceRow.candidate_id,
+            SourceRow.id,
+            SourceRow.kind,
+            SourceRow.url,
+            SourceRow.identifier,
+            SourceRow.etag,
+            SourceRow.last_modified,
+            SourceRow.render,
+        )
+        for start in range(0, len(candidate_ids), IN_CHUNK):
+            rows = self.session.execute(
+                select(*columns)
+                .where(SourceRow.candidate_id.in_(candidate_ids[start : start + IN_CHUNK]))
+                .order_by(SourceRow.candidate_id, SourceRow.id)
+            )
+            for row in rows:
+                yield (
+                    int(row.candidate_id or 0),
+                    _target(
+                        row.id,
+                        row.kind,
+                        row.url,
+                        row.identifier,
+                        row.etag,
+                        row.last_modified,
+                        row.render,
+                    ),
+                )
+
     @staticmethod
     def as_target(row: SourceRow) -> Target:
         """The crawler's target for a source (docs/architecture.md)."""
-        return Target(
-            source_id=str(row.id),
-            kind=row.kind,
-            url=None if row.kind in IDENTIFIER_KINDS else row.url,
-            identifier=row.identifier if row.kind in IDENTIFIER_KINDS else None,
-            etag=row.etag,
-            last_modified=row.last_modified,
-            render=row.render,
+        return _target(
+            row.id, row.kind, row.url, row.identifier, row.etag, row.last_modified, row.render
         )
+
+
+def _target(
+    source_id: int,
+    kind: str,
+    url: str | None,
+    identifier: str | None,
+    etag: str | None,
+    last_modified: str | None,
+    render: str,
+) -> Target:
+    by_identifier = kind in IDENTIFIER_KINDS
+    return Target(
+        source_id=str(source_id),
+        kind=kind,
+        url=None if by_identifier else url,
+        identifier=identifier if by_identifier else None,
+        etag=etag,
+        last_modified=last_modified,
+        render=render,
+    )

@@ -114,3 +114,17 @@ def test_what_an_answer_says_about_the_rate_limit(
     status: int, headers: dict[str, str], is_api: bool, expected: tuple[float | None, bool]
 ) -> None:
     assert limit_until(answer(status, **headers), NOW, is_api=is_api) == expected
+
+
+def test_dealing_groups_gives_the_order_interleave_gives() -> None:
+    from array import array
+
+    from crawler.ordering import deal
+
+    items = [("a", 1), ("a", 2), ("b", 3), ("a", 4), ("c", 5), ("b", 6), ("c", 7), ("a", 8)]
+    groups: dict[str, array[int]] = {}
+    for host, n in items:
+        groups.setdefault(host, array("q")).append(n)
+    expected = [n for _, n in interleave(items, key=lambda item: item[0])]
+    assert list(deal(groups.values())) == expected == [1, 3, 5, 2, 6, 7, 4, 8]
+    assert list(deal([])) == [] and list(deal([array("q")])) == []
