@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from enrichment.seniority import classify as default_classify
 from storage.repositories import (
     ApiKeyRepository,
+    AuditRepository,
     CandidateRepository,
     Classifier,
     ErasedPeopleRepository,
@@ -44,6 +45,7 @@ class UnitOfWork:
     erased: ErasedPeopleRepository
     api_keys: ApiKeyRepository
     webhooks: WebhookRepository
+    audit: AuditRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, classify: Classifier | None = None
@@ -72,6 +74,7 @@ class UnitOfWork:
         self.erased = ErasedPeopleRepository(session)
         self.api_keys = ApiKeyRepository(session)
         self.webhooks = WebhookRepository(session)
+        self.audit = AuditRepository(session)
         return self
 
     def __exit__(

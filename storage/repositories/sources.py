@@ -3,6 +3,7 @@ and how fresh each one is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -94,6 +95,18 @@ class SourceRepository:
         self.session.delete(row)
         self.session.flush()
         return True
+
+    def redact_errors(self, redact: Callable[[str], str]) -> int:
+        """Rewrite the last error of every source that has one through ``redact`` (an
+        erasure). Returns the sources changed."""
+        changed = 0
+        for row in self.session.scalars(select(SourceRow).where(SourceRow.last_error.is_not(None))):
+            text = redact(row.last_error or "")
+            if text != row.last_error:
+                row.last_error = text
+                changed += 1
+        self.session.flush()
+        return changed
 
     # -- freshness ---------------------------------------------------------------------------
 
