@@ -276,4 +276,5 @@ def erase(
         suppressed = uow.erased.add(digests, when, key_id=key.key_id)
         record(uow, actor, "erase", subject=alias, detail={"removed": removed}, now=when)
         uow.commit()
+        uow.erased.forget_freed_pages()
     return Erased(external_id=external_id, erased=True, removed=removed, suppressed=suppressed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from storage.models import ErasedPersonRow
@@ -63,3 +63,10 @@ class ErasedPeopleRepository:
             select(ErasedPersonRow.key_id, func.count()).group_by(ErasedPersonRow.key_id)
         )
         return {key_id: int(n) for key_id, n in rows}
+
+    def forget_freed_pages(self) -> None:
+        """After an erasure commits: on SQLite, move the WAL into the database file and
+        truncate it, so no old copy of a deleted page stays on disk (deleted rows themselves
+        are overwritten: ``secure_delete``). PostgreSQL's autovacuum reclaims dead rows."""
+        if self.session.get_bind().dialect.name == "sqlite":
+            self.session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
