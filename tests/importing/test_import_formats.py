@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.dates import PartialDate
 from enrichment.model import Education, Position, ProfileRef
-from medalist.importing import import_candidates
 from medalist.cli import cli
+from medalist.importing import import_candidates
 from medalist.importing.erasure import erasure_digests
 from medalist.settings import load_settings
 from storage.unit_of_work import UnitOfWork

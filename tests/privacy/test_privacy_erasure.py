@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
 from click.testing import CliRunner, Result
 from privacy_support import (
     SECRET,
@@ -20,6 +19,7 @@ from privacy_support import (
     settings_for,
     site_folder,
 )
+from pydantic import SecretStr
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -121,13 +121,13 @@ def test_after_erasure_the_dump_holds_no_trace_and_a_reimport_is_skipped(
 
     # the team page read again in full: her entry is dropped before anything is stored
     with uow:
-        team = [s for s in uow.sources.list_watched()][0]
+        team = uow.sources.list_watched()[0]
         team.etag = team.last_modified = team.content_hash = None
         uow.commit()
     refresher(settings, session_factory).run(everyone=True)
     assert found_in(dump(engine), ada_traces(site)) == []
     with uow:
-        entry = [s for s in uow.sources.list_watched()][0]
+        entry = uow.sources.list_watched()[0]
         names = [r["full_name"] for r in uow.snapshots.latest(entry.id).records]  # type: ignore[union-attr]
         assert "Priya Raman" in names and "Ada Lovelace" not in names
 
