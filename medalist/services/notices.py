@@ -161,6 +161,16 @@ def notice(
                 )
             )
         audit = [entry(a) for a in uow.audit.entries(subject=external_id, limit=10_000)]
+        held_items = _held(row)
+        found_events = [_event(e) for e in uow.events.for_candidate(row.id)]
+        own = {s.url for s in row.sources if s.url}
+        cited = [i.source for i in held_items] + [p for e in found_events for p in e.evidence]
+        others: dict[tuple[str, str], Provenance] = {}
+        for cite in cited:
+            if cite.kind != "ats" and cite.url and cite.url not in own:
+                seen = others.get((cite.kind, cite.url))
+                if seen is None or (cite.fetched_at or "") > (seen.fetched_at or ""):
+                    others[(cite.kind, cite.url)] = cite
         return Notice(
             external_id=row.external_id,
             full_name=row.full_name,
@@ -176,9 +186,10 @@ def notice(
             rights=RIGHTS,
             opted_out=row.opted_out,
             opted_out_at=_ts(row.opted_out_at),
-            held=_held(row),
+            held=held_items,
             sources=sources,
-            events=[_event(e) for e in uow.events.for_candidate(row.id)],
+            other_sources=list(others.values()),
+            events=found_events,
             matches=matches,
             audit=audit,
         )
@@ -225,6 +236,9 @@ def as_text(n: Notice) -> str:
             f"      last read {s.last_fetched_at or 'never'}; copies kept: {s.snapshots}"
             + (f" (newest {s.last_snapshot_at})" if s.last_snapshot_at else "")
         )
+    if n.other_sources:
+        lines += ["", "Other public pages that mention you (team pages, announcements):"]
+        lines.extend(f"  {_where(p)}" for p in n.other_sources)
     lines += ["", "Changes we noted:"]
     if not n.events:
         lines.append("  none")

@@ -486,6 +486,8 @@ class Notice(_Out):
     opted_out_at: str | None
     held: list[NoticeItem]
     sources: list[NoticeSource]
+    #: Pages not about the person alone (team pages, feeds) that facts or events came from.
+    other_sources: list[Provenance]
     events: list[NoticeEvent]
     matches: list[NoticeMatch]
     audit: list[AuditEntry]
