@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Text, cast, delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_FINGERPRINT_LENGTH, MatchRow
@@ -215,7 +215,7 @@ class MatchRepository:
             .where(
                 MatchRow.status == "rejected",
                 MatchRow.decided_at < decided_before,
-                MatchRow.profile != {},
+                cast(MatchRow.profile, Text) != "{}",
             )
             .values(profile={})
         )
