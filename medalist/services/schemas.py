@@ -200,8 +200,11 @@ class CandidateRecord(BaseModel):
     external_id: str
     full_name: str
     location: str | None
+    #: Where ``location`` came from (``ats``: the import).
+    location_provenance: Provenance | None = None
     emails: list[str]
     opted_out: bool
+    opted_out_at: str | None = None
     level: int | None = Field(description="highest level among current positions")
     last_refreshed_at: str | None
     positions: list[PositionOut]
