@@ -149,11 +149,12 @@ def set_status(
     event_id: str,
     status: str,
     *,
-    actor: str,
+    actor: str | None = None,
     now: datetime | None = None,
 ) -> Event:
     """Mark an event ``acked`` (handled) or ``dismissed`` (wrong), or back to ``new``; the
-    audit log records ``actor``."""
+    audit log records ``actor`` (:mod:`medalist.services.audit`; ``unknown`` when not given:
+    every caller should say who acted)."""
     when = now or utcnow()
     with UnitOfWork(sessions) as uow:
         if not uow.events.set_status(event_id, status, when):
@@ -162,7 +163,7 @@ def set_status(
         candidate = uow.candidates.get_row_by_id(stored.candidate_id) if stored else None
         record(
             uow,
-            actor,
+            actor or "unknown",
             _ACTION_OF_STATUS.get(status, status),
             subject=candidate.external_id if candidate else None,
             target=f"event:{event_id}",

@@ -17,6 +17,7 @@ from medalist.crawling import stream
 from medalist.demo.server import SiteServer
 from medalist.refresh import Crawl, Refresher
 from medalist.settings import Settings
+from storage.unit_of_work import UnitOfWork
 
 SECRET = "privacy-test-secret-key"
 FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "RETRY_TIMES": "0"}
@@ -180,3 +181,13 @@ def found_in(haystack: str, needles: Iterable[str]) -> list[str]:
         if any(form in folded for form in forms):
             found.append(needle)
     return found
+
+
+def store_everyone(uow: UnitOfWork, site: SiteServer) -> None:
+    """The people, the watched team page and a webhook subscription."""
+    with uow:
+        for person in people(site):
+            uow.candidates.upsert(person)
+        uow.sources.add_watched("team_page", f"{site.url}/team.html")
+        uow.webhooks.add("http://127.0.0.1:9/hook", "s3cret")
+        uow.commit()

@@ -4,10 +4,8 @@ import of them and keep them off crawled pages; without the secret key nothing i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 from privacy_support import (
     SECRET,
@@ -17,7 +15,7 @@ from privacy_support import (
     people,
     refresher,
     settings_for,
-    site_folder,
+    store_everyone,
 )
 from pydantic import SecretStr
 from sqlalchemy import Engine
@@ -30,12 +28,6 @@ from medalist.settings import Settings
 from storage.unit_of_work import UnitOfWork
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[SiteServer]:
-    with SiteServer(site_folder(tmp_path / "site")) as server:
-        yield server
-
-
 def _cli(settings: Settings, *args: object) -> Result:
     return CliRunner().invoke(cli, [str(a) for a in args], obj=settings)
 
@@ -46,12 +38,7 @@ def _populate(
     """Everything a deployment accumulates about Ada: her record and sources, a run's
     snapshots, events, a webhook delivery, her entry on a watched team page, a review item
     about her proposing nobody, her name in a run's error log and in the audit log."""
-    with uow:
-        for person in people(site):
-            uow.candidates.upsert(person)
-        uow.sources.add_watched("team_page", f"{site.url}/team.html")
-        uow.webhooks.add("http://127.0.0.1:9/hook", "s3cret")
-        uow.commit()
+    store_everyone(uow, site)
     summary = refresher(settings, session_factory).run(everyone=True)
     assert summary.events_new > 0, summary.errors
     privacy.opt_out(session_factory, "ats-ada-1815", actor="cli:tester")

@@ -5,24 +5,15 @@ service."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from privacy_support import people, refresher, settings_for, site_folder
+from privacy_support import people, refresher, settings_for
 from sqlalchemy.orm import Session, sessionmaker
 
 from medalist.cli import cli
 from medalist.demo.server import SiteServer
 from medalist.services import notices, review
 from storage.unit_of_work import UnitOfWork
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[SiteServer]:
-    with SiteServer(site_folder(tmp_path / "site")) as server:
-        yield server
 
 
 def test_the_notice_names_every_fact_source_and_event_with_where_it_came_from(

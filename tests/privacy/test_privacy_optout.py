@@ -5,32 +5,14 @@ undelivered webhooks are dropped; withdrawing the objection resumes processing."
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
-from privacy_support import people, refresher, settings_for, site_folder
+from privacy_support import refresher, settings_for, store_everyone
 from sqlalchemy.orm import Session, sessionmaker
 
 from medalist.demo.server import SiteServer
 from medalist.services import events, privacy
 from storage.unit_of_work import UnitOfWork
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[SiteServer]:
-    with SiteServer(site_folder(tmp_path / "site")) as server:
-        yield server
-
-
-def _store(uow: UnitOfWork, site: SiteServer) -> None:
-    with uow:
-        for person in people(site):
-            uow.candidates.upsert(person)
-        uow.sources.add_watched("team_page", f"{site.url}/team.html")
-        uow.webhooks.add("http://127.0.0.1:9/hook", "s3cret")
-        uow.commit()
 
 
 def _fed(
@@ -75,7 +57,7 @@ def test_an_opted_out_person_is_neither_fetched_nor_kept_from_a_team_page(
     database_url: str, session_factory: sessionmaker[Session], uow: UnitOfWork, site: SiteServer
 ) -> None:
     settings = settings_for(database_url, site)
-    _store(uow, site)
+    store_everyone(uow, site)
     assert privacy.opt_out(session_factory, "ats-ada-1815", actor="cli:tester").opted_out
 
     summary = refresher(settings, session_factory).run(everyone=True)
@@ -97,7 +79,7 @@ def test_opting_out_stops_the_feed_and_webhooks_and_undo_resumes(
     database_url: str, session_factory: sessionmaker[Session], uow: UnitOfWork, site: SiteServer
 ) -> None:
     settings = settings_for(database_url, site)
-    _store(uow, site)
+    store_everyone(uow, site)
     refresher(settings, session_factory).run(everyone=True)
     with uow:
         ada = uow.candidates.get_row("ats-ada-1815")

@@ -4,13 +4,10 @@ and from ``medalist purge``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from privacy_support import people, refresher, settings_for, site_folder
+from privacy_support import people, refresher, settings_for
 from sqlalchemy.orm import Session, sessionmaker
 
 from medalist.cli import cli
@@ -21,12 +18,6 @@ from medalist.settings import Settings
 from storage.unit_of_work import UnitOfWork
 
 NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[SiteServer]:
-    with SiteServer(site_folder(tmp_path / "site")) as server:
-        yield server
 
 
 def test_a_page_fetched_again_unchanged_adds_no_snapshot(
