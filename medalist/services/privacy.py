@@ -58,38 +58,56 @@ def may_process(sessions: Sessions, external_id: str) -> bool:
         return row is not None and row.may_process
 
 
-class Traces:
-    """The strings that identify one person (name, ``external_id``, e-mails, profile URLs and
-    identifiers): finds them in stored JSON and log lines, and blanks them out of log lines."""
+def _pattern(needles: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern of whole ``needles`` (not inside a longer word or id)."""
+    words = sorted({n.strip() for n in needles if n and len(n.strip()) >= 3}, key=len)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in reversed(words))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
-    def __init__(self, needles: Iterable[str], name: str | None = None) -> None:
-        words = sorted({n.strip() for n in needles if n and len(n.strip()) >= 3}, key=len)
-        alternatives = "|".join(re.escape(w) for w in reversed(words))
-        self._pattern = (
-            re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-            if alternatives
-            else None
-        )
+
+class Traces:
+    """What identifies one person: their name, ``external_id``, e-mails and profile URLs
+    (found anywhere in stored JSON and log lines), and their API identifiers (an ORCID iD, a
+    GitHub login: short, so found in a stored record only as an identifier, but blanked out of
+    log lines wherever they stand as a word)."""
+
+    def __init__(
+        self, words: Iterable[str], identifiers: Iterable[str] = (), name: str | None = None
+    ) -> None:
+        self._ids = {i.strip().casefold() for i in identifiers if i and i.strip()}
+        self._words = _pattern(words)
+        self._everything = _pattern([*words, *self._ids])
         self._name = normalise_name(name) if name else ""
 
     @classmethod
     def of(cls, row: CandidateRow) -> Traces:
-        needles = [row.external_id, row.full_name, *(row.emails or ())]
+        words = [row.external_id, row.full_name, *(row.emails or ())]
+        identifiers: list[str] = []
         for source in row.sources:
-            needles.extend(v for v in (source.url, source.identifier, source.locator) if v)
-        return cls(needles, row.full_name)
+            words.extend(v for v in (source.url,) if v)
+            if source.identifier:
+                identifiers.append(source.identifier)
+        return cls(words, identifiers, row.full_name)
 
     def in_text(self, text: str) -> bool:
-        return self._pattern is not None and self._pattern.search(text) is not None
+        return self._everything is not None and self._everything.search(text) is not None
 
     def in_json(self, data: Mapping[str, Any]) -> bool:
         """Whether a stored record (a profile, a snapshot entry) is about or names the person."""
         if self._name and normalise_name(str(data.get("full_name") or "")) == self._name:
             return True
-        return self.in_text(json.dumps(data, ensure_ascii=False, default=str))
+        identifiers = data.get("identifiers")
+        if isinstance(identifiers, Mapping) and any(
+            str(v).strip().casefold() in self._ids for v in identifiers.values()
+        ):
+            return True
+        text = json.dumps(data, ensure_ascii=False, default=str)
+        return self._words is not None and self._words.search(text) is not None
 
     def redact(self, text: str) -> str:
-        return self._pattern.sub(REDACTED, text) if self._pattern is not None else text
+        return self._everything.sub(REDACTED, text) if self._everything is not None else text
 
 
 class PrivacyScreen:
@@ -263,9 +281,9 @@ def erase(
             "events": len(uow.events.for_candidate(row.id)),
             "deliveries": uow.webhooks.drop_pending(row.id),
             "sources": len(row.sources),
-            "matches": len(uow.matches.for_candidate(row.id)),
+            "matches": uow.matches.drop_mentioning(traces.in_json),
         }
-        removed["matches"] += uow.matches.drop_mentioning(traces.in_json)
+        removed["matches"] += len(uow.matches.for_candidate(row.id))
         removed["snapshot_records"] = uow.snapshots.scrub(traces.in_json)
         uow.candidates.delete(external_id)
         removed["candidate"] = 1
