@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from enrichment.errors import InvalidInput
+from enrichment.errors import ConfigurationError, InvalidInput
 from enrichment.model import Candidate, format_timestamp, utcnow
 from medalist.candidate_view import candidate_view
 from medalist.importing.candidates_json import candidate_from_json
@@ -16,7 +16,7 @@ from medalist.importing.erasure import ErasureKey, erased_among, erased_message
 from medalist.importing.jsonlines import field_of
 from medalist.importing.limits import candidate_problem
 from medalist.services import Sessions
-from medalist.services.errors import Conflict, InvalidRequest, NotFound
+from medalist.services.errors import Conflict, InvalidRequest, NotConfigured, NotFound
 from medalist.services.schemas import (
     CandidateRecord,
     Refreshed,
@@ -110,7 +110,10 @@ def upsert_many(
     if not good:
         return result
     with UnitOfWork(sessions) as uow:
-        erased = erased_among(uow, ErasureKey(erasure_key), [c for _, c in good])
+        try:
+            erased = erased_among(uow, ErasureKey(erasure_key), [c for _, c in good])
+        except ConfigurationError as error:
+            raise NotConfigured(str(error), code="secret_key_missing") from None
         keep: list[Candidate] = []
         for index, candidate in good:
             if candidate.external_id in erased:

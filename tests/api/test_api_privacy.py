@@ -95,7 +95,12 @@ def test_erasure_without_a_secret_key_is_503_and_erases_nothing(api: Api) -> Non
         httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {key}"}) as client,
     ):
         refused = client.delete("/v1/candidates/ats-1")
-    assert refused.status_code == 503
-    assert refused.json()["error"]["code"] == "secret_key_missing"
-    assert "MEDALIST_SECRET_KEY" in refused.json()["error"]["message"]
-    assert api.get("/v1/candidates/ats-1").status_code == 200
+        assert refused.status_code == 503
+        assert refused.json()["error"]["code"] == "secret_key_missing"
+        assert "MEDALIST_SECRET_KEY" in refused.json()["error"]["message"]
+        assert api.get("/v1/candidates/ats-1").status_code == 200
+
+        assert api.delete("/v1/candidates/ats-1").status_code == 200  # the keyed server
+        upsert = client.put("/v1/candidates/ats-1", json=ADA)
+        assert upsert.status_code == 503, "without the key an erased person is not recognised"
+        assert upsert.json()["error"]["code"] == "secret_key_missing"
