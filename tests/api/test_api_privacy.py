@@ -3,8 +3,9 @@ the audit log naming the API key that acted."""
 
 from __future__ import annotations
 
+import httpx
 from api_support import store_candidate, store_events, wait_until_served
-from conftest import Api
+from conftest import Api, ServerThread
 
 from medalist.api.app import create_app
 from medalist.services import apikeys
@@ -84,9 +85,6 @@ def test_notice_then_erasure_leaves_a_pseudonym_in_the_audit_log(api: Api) -> No
 
 
 def test_erasure_without_a_secret_key_is_503_and_erases_nothing(api: Api) -> None:
-    import httpx
-    from conftest import ServerThread
-
     api.put("/v1/candidates/ats-1", json=ADA)
     keyless = api.settings.model_copy(update={"secret_key": None})
     key = apikeys.create(api.sessions, "other").key
