@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,6 +51,14 @@ def person_page(name: str, title: str, company: str, email: str | None = None) -
         '<script type="application/ld+json">' + json.dumps(person) + "</script></head>"
         "<body><h1>" + name + "</h1></body></html>"
     )
+
+
+@pytest.fixture(name="site")
+def site_server(tmp_path: Path) -> Iterator[SiteServer]:
+    """The loopback site, as the fixture ``site``: a test module imports ``site_server``
+    (no conftest here: another folder's conftest module would be shadowed by it)."""
+    with SiteServer(site_folder(tmp_path / "site")) as server:
+        yield server
 
 
 def site_folder(root: Path) -> Path:

@@ -15,6 +15,7 @@ from privacy_support import (
     people,
     refresher,
     settings_for,
+    site_server,  # noqa: F401 (the fixture 'site')
     store_everyone,
 )
 from pydantic import SecretStr

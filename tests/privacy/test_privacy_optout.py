@@ -7,7 +7,12 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-from privacy_support import refresher, settings_for, store_everyone
+from privacy_support import (
+    refresher,
+    settings_for,
+    site_server,  # noqa: F401 (the fixture 'site')
+    store_everyone,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from medalist.demo.server import SiteServer

@@ -7,7 +7,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
-from privacy_support import people, refresher, settings_for
+from privacy_support import (
+    people,
+    refresher,
+    settings_for,
+    site_server,  # noqa: F401 (the fixture 'site')
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from medalist.cli import cli
