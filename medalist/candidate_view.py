@@ -29,8 +29,18 @@ def candidate_view(uow: UnitOfWork, row: CandidateRow) -> dict[str, Any]:
         "external_id": row.external_id,
         "full_name": row.full_name,
         "location": row.location,
+        "location_provenance": (
+            {
+                "kind": row.location_source_kind or "ats",
+                "url": row.location_source_url,
+                "fetched_at": _ts(row.location_fetched_at),
+            }
+            if row.location
+            else None
+        ),
         "emails": list(row.emails),
         "opted_out": row.opted_out,
+        "opted_out_at": _ts(row.opted_out_at),
         "level": max(levels) if levels else None,
         "last_refreshed_at": _ts(row.last_refreshed_at),
         "positions": [

@@ -53,6 +53,8 @@ from enrichment.model import (
     utcnow,
 )
 from enrichment.protocol import FetchStatus, Result, Target
+from medalist.importing.erasure import ErasureKey
+from medalist.services.privacy import PrivacyScreen
 from medalist.settings import Settings
 from storage.models import CandidateRow, SourceRow
 from storage.repositories import NotModified, Provenance
@@ -182,6 +184,7 @@ class Refresher:
         self.crawl = crawl or self._stream
         self.clock = clock
         self._index: CandidateIndex | None = None
+        self._privacy: PrivacyScreen | None = None
         self._run_id: int | None = None
         self.stop: threading.Event | None = None
 
@@ -226,7 +229,7 @@ class Refresher:
                     row = uow.candidates.get_row(external_id)
                     if row is None:
                         raise MedalistError(f"no stored candidate {external_id!r}")
-                    if row.opted_out:
+                    if not row.may_process:
                         log.info("%s opted out: not refreshed", external_id)
                         continue
                     chosen.append((row.id, row.external_id))
@@ -268,6 +271,14 @@ class Refresher:
         return plan
 
     # -- 2. link ---------------------------------------------------------------------------
+
+    def _screen(self, uow: UnitOfWork, result: Result, *, many: bool = True) -> Result:
+        """``result`` without records about people medalist may not process (opted out, or
+        erased): nothing of them is stored, matched or queued (medalist.services.privacy).
+        ``many`` is false for a candidate's own source: only strong evidence drops a record."""
+        if self._privacy is None:
+            self._privacy = PrivacyScreen.load(uow, ErasureKey(self.settings.erasure_key))
+        return self._privacy.screen(uow, result, many=many)
 
     def _link_own(
         self, uow: UnitOfWork, candidate: Candidate, record: ProfileRecord
@@ -312,8 +323,9 @@ class Refresher:
         against all stored candidates; returns the links by candidate."""
         links: dict[str, list[LinkedProfile]] = {}
         with self.uow() as uow:
-            self._record_fetch(uow, source_id, result, run_id)
-            records = _records(self._reuse_snapshot(uow, source_id, result), f"source {source_id}")
+            self._record_fetch(uow, source_id, self._screen(uow, result), run_id)
+            reused = self._screen(uow, self._reuse_snapshot(uow, source_id, result))
+            records = _records(reused, f"source {source_id}")
             if records:
                 if self._index is None:
                     self._index = CandidateIndex.build(uow.candidates.iter_active())
@@ -388,7 +400,7 @@ class Refresher:
         now = self.clock()
         with self.uow() as uow:
             row = uow.candidates.get_row(external_id)
-            if row is None or row.opted_out:
+            if row is None or not row.may_process:
                 return
             stored = uow.candidates.to_domain(row)
             provenance = _stored_provenance(row)
@@ -396,6 +408,7 @@ class Refresher:
             changes: list[Change] = []
             gone: list[GoneSource] = []
             for source_id, result in found.results:
+                result = self._screen(uow, result, many=False)
                 source = self._record_fetch(uow, source_id, result, run_id)
                 if result.status is FetchStatus.GONE and source.gone_count >= GONE_AFTER:
                     gone.append(
@@ -409,6 +422,7 @@ class Refresher:
                         )
                     )
                 result = self._reuse_snapshot(uow, source_id, result)
+                result = self._screen(uow, result, many=False)
                 for record in _records(result, f"source {source_id}"):
                     summary.records += 1
                     match = self._link_own(uow, stored, record)
@@ -458,7 +472,7 @@ class Refresher:
             rest: list[tuple[str, _Found]] = []
             for external_id, found in batch:
                 state = states.get(external_id)
-                if state is None or state.opted_out:  # erased or opted out since the plan
+                if state is None or not state.may_process:  # erased or opted out since the plan
                     continue
                 since = state.last_refreshed_at
                 if (
@@ -500,6 +514,7 @@ class Refresher:
         answered is applied, the rest is retried next run."""
         self.stop = stop
         self._index = None
+        self._privacy = None
         self._run_id = None
         plan = self._plan(external_ids, limit, everyone)
         summary = RunSummary(run_id=plan.run_id, candidates=len(plan.chosen))
@@ -695,6 +710,12 @@ def _store_facts(
 
     newest = max(linked, key=lambda lp: lp.record.fetched_at or now).record
     fallback = Provenance(newest.kind, newest.url, newest.fetched_at or now)
+    located = [lp.record for lp in linked if lp.record.location == updated.location]
+    location_from = (
+        Provenance(located[-1].kind, located[-1].url, located[-1].fetched_at or now)
+        if located
+        else fallback
+    )
 
     def prov_of(key: tuple[str, ...]) -> Provenance | None:
         """Stored facts keep their provenance; new ones name the record that gave them."""
@@ -712,5 +733,6 @@ def _store_facts(
         skills=[(s, prov_of(_fact_key("skill", s))) for s in updated.skills],
         education=[(e, prov_of(education_key(e))) for e in updated.education],
         location=updated.location,
+        location_provenance=location_from,
         now=now,
     )

@@ -144,11 +144,26 @@ def webhooks_body(context: JobContext) -> str:
     )
 
 
+def daily(_settings: Settings) -> IntervalTrigger:
+    return IntervalTrigger(hours=24)
+
+
+def purge_body(context: JobContext) -> str:
+    """The retention purge (:mod:`medalist.services.retention`)."""
+    from medalist.services import retention
+
+    purged = retention.purge(
+        context.session_factory, retention_days=context.settings.retention_days
+    )
+    return retention.summary(purged)
+
+
 REFRESH_JOB = JobSpec("medalist.refresh", nightly_trigger, refresh_body, lease=REFRESH_LEASE)
 WEBHOOKS_JOB = JobSpec("medalist.webhooks", every_minute, webhooks_body, lease=WEBHOOKS_LEASE)
+PURGE_JOB = JobSpec("medalist.purge", daily, purge_body)
 
 #: Every job ``medalist schedule`` runs.
-JOBS: tuple[JobSpec, ...] = (REFRESH_JOB, WEBHOOKS_JOB)
+JOBS: tuple[JobSpec, ...] = (REFRESH_JOB, WEBHOOKS_JOB, PURGE_JOB)
 
 _active: MedalistScheduler | None = None
 

@@ -94,6 +94,11 @@ class Settings(BaseSettings):
     rate_limit_wait: float = Field(
         300.0, ge=0, description="longest wait for a spent API rate limit to reset, seconds"
     )
+    # privacy (docs/privacy.md)
+    secret_key: SecretStr | None = Field(
+        None, description="key of the erasure suppression list's HMACs; never change it"
+    )
+    retention_days: int = Field(90, ge=1, description="days a snapshot of a fetch is kept at most")
 
     @field_validator("orcid_api", "github_api", "wikidata_api")
     @classmethod
@@ -103,6 +108,13 @@ class Settings(BaseSettings):
     @property
     def allowed_hosts(self) -> list[str]:
         return [h.strip() for h in self.allow_hosts.replace(";", ",").split(",") if h.strip()]
+
+    @property
+    def erasure_key(self) -> bytes | None:
+        """``MEDALIST_SECRET_KEY`` as bytes, or None when it is not set (or empty)."""
+        if self.secret_key is None or not self.secret_key.get_secret_value():
+            return None
+        return self.secret_key.get_secret_value().encode("utf-8")
 
     @property
     def identity(self) -> str:

@@ -71,6 +71,8 @@ def create_engine_for(url: str | URL, **options: Any) -> Engine:
                     cursor.execute("PRAGMA journal_mode=WAL")
                     cursor.execute("PRAGMA synchronous=NORMAL")
                 cursor.execute("PRAGMA foreign_keys=ON")
+                # deleted rows are overwritten, not left in free pages (erasure, docs/privacy.md)
+                cursor.execute("PRAGMA secure_delete=ON")
                 cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             finally:
                 cursor.close()

@@ -35,7 +35,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -108,6 +110,12 @@ class CandidateRow(Base):
     location: Mapped[str | None] = mapped_column(Text)
     emails: Mapped[list[Any]] = mapped_column(default=list)
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    #: When the person objected (``medalist optout``; GDPR Art. 21); NULL when not opted out.
+    opted_out_at: Mapped[datetime | None]
+    #: Where ``location`` came from: NULL kind means the ATS import (like :class:`_Provenance`).
+    location_source_kind: Mapped[str | None] = mapped_column(String(32))
+    location_source_url: Mapped[str | None] = mapped_column(Text)
+    location_fetched_at: Mapped[datetime | None]
     #: Hash of the ATS record last imported: an identical re-import changes nothing.
     ats_hash: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=_now)
@@ -147,6 +155,21 @@ class CandidateRow(Base):
         passive_deletes=True,
         order_by="SourceRow.id",
     )
+
+    @hybrid_property
+    def may_process(self) -> bool:
+        """The one answer to "may medalist process this person": false once they opted out.
+
+        Every path that fetches, links, stores or sends anything about a person asks it, in
+        Python (``row.may_process``) or in SQL (``where(CandidateRow.may_process)``), so an
+        objection (GDPR Art. 21) stops all of them at once.
+        """
+        return not self.opted_out
+
+    @may_process.inplace.expression
+    @classmethod
+    def _may_process_expression(cls) -> ColumnElement[bool]:
+        return cls.opted_out.is_(False)
 
 
 class PositionRow(_Provenance, Base):
@@ -374,15 +397,44 @@ class RunRow(Base):
 
 
 class ErasedPersonRow(Base):
-    """A keyed hash of an erased person's ``external_id`` or e-mail: stops a re-import."""
+    """A keyed hash of one identifier of an erased person: the suppression list.
+
+    ``kind`` is ``external_id``, ``email``, ``profile`` (a profile URL or an ORCID iD, GitHub
+    login or Wikidata QID) or ``name`` (used only to drop entries of many-person sources).
+    ``key_id`` names the ``MEDALIST_SECRET_KEY`` that made the digest (a digest of the key, not
+    the key), so a changed key is noticed instead of silently letting erased people back.
+    """
 
     __tablename__ = "erased_people"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    #: ``external_id`` or ``email``.
     kind: Mapped[str] = mapped_column(String(16))
     digest: Mapped[str] = mapped_column(String(128), unique=True)
     erased_at: Mapped[datetime] = mapped_column(default=_now)
+    key_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class AuditRow(Base):
+    """Who did what to whom, and when: review decisions, event dismissals, opt-outs, erasures.
+
+    ``actor`` is ``apikey:NAME``, ``user:NAME`` (the recruiter pages) or ``cli:OSUSER``.
+    ``subject`` is the person's ``external_id``; after an erasure every row about them holds a
+    pseudonym instead (``erased:<digest>``), so the log keeps the act but not the person.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_subject", "subject"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=_now, index=True)
+    actor: Mapped[str] = mapped_column(String(255))
+    #: ``link``, ``reject``, ``ack``, ``dismiss``, ``reopen``, ``optout``, ``optout_undo``,
+    #: ``erase``.
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    subject: Mapped[str | None] = mapped_column(String(MAX_KEY_LENGTH))
+    #: What was acted on besides the person: ``match:12``, ``event:evt_...``.
+    target: Mapped[str | None] = mapped_column(String(MAX_KEY_LENGTH))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class ApiKeyRow(Base):

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from enrichment.seniority import classify as default_classify
 from storage.repositories import (
     ApiKeyRepository,
+    AuditRepository,
     CandidateRepository,
     Classifier,
     ErasedPeopleRepository,
@@ -46,6 +47,7 @@ class UnitOfWork:
     api_keys: ApiKeyRepository
     webhooks: WebhookRepository
     users: UserRepository
+    audit: AuditRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, classify: Classifier | None = None
@@ -75,6 +77,7 @@ class UnitOfWork:
         self.api_keys = ApiKeyRepository(session)
         self.webhooks = WebhookRepository(session)
         self.users = UserRepository(session)
+        self.audit = AuditRepository(session)
         return self
 
     def __exit__(

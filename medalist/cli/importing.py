@@ -91,6 +91,7 @@ def candidates(
             strict=strict,
             external_id=external_id,
             batch_size=batch_size,
+            erasure_key=settings_from(ctx).erasure_key,
             echo=_echo,
             progress=bar,
         )

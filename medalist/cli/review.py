@@ -74,6 +74,7 @@ def decide(
     from medalist.cli.errors import InputFailure
     from medalist.database import open_database
     from medalist.services import review as service
+    from medalist.services.audit import cli_actor
     from medalist.services.errors import Conflict, NotFound
 
     try:
@@ -82,6 +83,7 @@ def decide(
             match_id,
             decision,
             decided_by=decided_by or getpass.getuser(),
+            actor=cli_actor(),
             change=change,
         )
     except (Conflict, NotFound) as error:

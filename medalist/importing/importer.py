@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from enrichment.errors import InvalidInput
 from enrichment.model import Candidate, Requisition
-from medalist.importing.erasure import ERASURE_KEY, erasure_digests
+from medalist.importing.erasure import ErasureKey, erased_among, erased_message
 from medalist.importing.files import read_candidates
 from medalist.importing.limits import candidate_problem, requisition_problem
 from medalist.importing.report import BadRow, ImportInterrupted, ImportReport, Notice, Row
@@ -159,7 +159,7 @@ def import_candidates(
     strict: bool = False,
     external_id: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    erasure_key: bytes = ERASURE_KEY,
+    erasure_key: bytes | None = None,
     echo: Callable[[str], None] = _ignore,
     progress: Progress | None = None,
     now: datetime | None = None,
@@ -167,24 +167,25 @@ def import_candidates(
     """Upsert the candidates of a CSV, JSON Lines or JSON Resume file, or a folder of them.
 
     ``echo`` receives each bad row and each skipped erased person as a line of text as soon as
-    it is found.
+    it is found. ``erasure_key`` is ``MEDALIST_SECRET_KEY``: a record whose ``external_id``,
+    e-mail or profile is on the erasure suppression list is skipped and reported.
     """
     report = ImportReport(kind="candidates", strict=strict)
+    key = ErasureKey(erasure_key)
+    warned: list[str] = []
 
     def write(batch: list[Row[Candidate]]) -> None:
         with unit_of_work() as uow:
-            digests = {
-                row.key: [d for _, d in erasure_digests(row.key, row.value.emails, erasure_key)]
-                for row in batch
-            }
-            erased = uow.erased.find(d for ds in digests.values() for d in ds)
+            if not warned:
+                warned.append("checked")
+                warning = key.check_rows(key.key_id, uow.erased.count_by_key())
+                if warning is not None and key.key is not None:
+                    echo(f"warning: {warning}")
+            erased = erased_among(uow, key, [row.value for row in batch])
             keep: list[Candidate] = []
             for row in batch:
-                if erased.intersection(digests[row.key]):
-                    message = (
-                        f"{row.where}: {row.key!r} skipped: this person was erased and must not "
-                        "be imported again; remove them from the export"
-                    )
+                if row.key in erased:
+                    message = f"{row.where}: {erased_message(row.key)}"
                     report.add_erased(message)
                     echo(message)
                 else:

@@ -1,5 +1,6 @@
 """Candidates: the record (facts with provenance, sources, events), upserts with the import's
-validation and messages, erasure, and queued refreshes."""
+validation and messages (erased people refused), and queued refreshes. Opt-out and erasure
+are :mod:`medalist.services.privacy`."""
 
 from __future__ import annotations
 
@@ -7,18 +8,17 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from enrichment.errors import InvalidInput
+from enrichment.errors import ConfigurationError, InvalidInput
 from enrichment.model import Candidate, format_timestamp, utcnow
 from medalist.candidate_view import candidate_view
 from medalist.importing.candidates_json import candidate_from_json
-from medalist.importing.erasure import ERASURE_KEY, erasure_digests
+from medalist.importing.erasure import ErasureKey, erased_among, erased_message
 from medalist.importing.jsonlines import field_of
 from medalist.importing.limits import candidate_problem
 from medalist.services import Sessions
-from medalist.services.errors import Conflict, InvalidRequest, NotFound
+from medalist.services.errors import Conflict, InvalidRequest, NotConfigured, NotFound
 from medalist.services.schemas import (
     CandidateRecord,
-    Erased,
     Refreshed,
     RowProblem,
     UpsertItem,
@@ -99,7 +99,7 @@ def upsert_many(
     sessions: Sessions,
     items: Sequence[Mapping[str, Any]],
     *,
-    erasure_key: bytes = ERASURE_KEY,
+    erasure_key: bytes | None = None,
     now: datetime | None = None,
 ) -> UpsertResult:
     """Upsert candidates by ``external_id``: the bad ones are reported and skipped, the good
@@ -110,22 +110,18 @@ def upsert_many(
     if not good:
         return result
     with UnitOfWork(sessions) as uow:
-        digests = {
-            c.external_id: [d for _, d in erasure_digests(c.external_id, c.emails, erasure_key)]
-            for _, c in good
-        }
-        erased = uow.erased.find(d for ds in digests.values() for d in ds)
+        try:
+            erased = erased_among(uow, ErasureKey(erasure_key), [c for _, c in good])
+        except ConfigurationError as error:
+            raise NotConfigured(str(error), code="secret_key_missing") from None
         keep: list[Candidate] = []
         for index, candidate in good:
-            if erased.intersection(digests[candidate.external_id]):
+            if candidate.external_id in erased:
                 result.errors.append(
                     RowProblem(
                         index=index,
                         external_id=candidate.external_id,
-                        message=(
-                            f"{candidate.external_id!r} skipped: this person was erased and must "
-                            "not be imported again; remove them from the export"
-                        ),
+                        message=erased_message(candidate.external_id),
                     )
                 )
             else:
@@ -145,7 +141,7 @@ def upsert_one(
     external_id: str,
     data: Mapping[str, Any],
     *,
-    erasure_key: bytes = ERASURE_KEY,
+    erasure_key: bytes | None = None,
     now: datetime | None = None,
 ) -> UpsertResult:
     """Upsert the candidate ``external_id`` (the body's ``external_id``, when given, must be
@@ -165,19 +161,6 @@ def upsert_one(
     return result
 
 
-def erase(sessions: Sessions, external_id: str, *, erasure_key: bytes = ERASURE_KEY) -> Erased:
-    """Delete everything held on the person (facts, sources, matches, events, their webhook
-    deliveries) and keep only the keyed hashes that stop a later import of them."""
-    with UnitOfWork(sessions) as uow:
-        row = uow.candidates.get_row(external_id)
-        if row is None:
-            raise _missing(external_id)
-        uow.erased.add(erasure_digests(row.external_id, list(row.emails or ()), erasure_key))
-        uow.candidates.delete(external_id)
-        uow.commit()
-    return Erased(external_id=external_id, erased=True)
-
-
 def request_refresh(
     sessions: Sessions, external_id: str, *, now: datetime | None = None
 ) -> Refreshed:
@@ -187,7 +170,7 @@ def request_refresh(
         row = uow.candidates.get_row(external_id)
         if row is None:
             raise _missing(external_id)
-        if row.opted_out:
+        if not row.may_process:
             raise Conflict(
                 f"{external_id!r} opted out and is never crawled; "
                 "'medalist optout --undo' resumes crawling",

@@ -6,7 +6,8 @@
     └── ServiceError            code, HTTP status
         ├── NotFound            404  "not_found" (or a more specific code)
         ├── Conflict            409  "conflict"
-        └── InvalidRequest      422  "invalid_input"
+        ├── InvalidRequest      422  "invalid_input"
+        └── NotConfigured       503  "not_configured" (a setting the act needs is missing)
 
 The message names what was wrong and what to do; the code never changes once published.
 """
@@ -40,3 +41,8 @@ class Conflict(ServiceError):
 class InvalidRequest(ServiceError):
     status = 422
     code = "invalid_input"
+
+
+class NotConfigured(ServiceError):
+    status = 503
+    code = "not_configured"

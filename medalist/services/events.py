@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time
 
 from enrichment.model import utcnow
 from medalist.services import Sessions
+from medalist.services.audit import record
 from medalist.services.errors import InvalidRequest, NotFound
 from medalist.services.schemas import EVENT_TYPES, Event, EventPage
 from storage.models import EventRow
@@ -140,13 +141,34 @@ def get(sessions: Sessions, event_id: str) -> Event:
         return _event(row)
 
 
+_ACTION_OF_STATUS = {"acked": "ack", "dismissed": "dismiss", "new": "reopen"}
+
+
 def set_status(
-    sessions: Sessions, event_id: str, status: str, *, now: datetime | None = None
+    sessions: Sessions,
+    event_id: str,
+    status: str,
+    *,
+    actor: str | None = None,
+    now: datetime | None = None,
 ) -> Event:
-    """Mark an event ``acked`` (handled) or ``dismissed`` (wrong), or back to ``new``."""
+    """Mark an event ``acked`` (handled) or ``dismissed`` (wrong), or back to ``new``; the
+    audit log records ``actor`` (:mod:`medalist.services.audit`; ``unknown`` when not given:
+    every caller should say who acted)."""
+    when = now or utcnow()
     with UnitOfWork(sessions) as uow:
-        if not uow.events.set_status(event_id, status, now or utcnow()):
+        if not uow.events.set_status(event_id, status, when):
             raise NotFound(f"no event {event_id!r}", code="event_not_found")
+        stored = uow.events.get(event_id)
+        candidate = uow.candidates.get_row_by_id(stored.candidate_id) if stored else None
+        record(
+            uow,
+            actor or "unknown",
+            _ACTION_OF_STATUS.get(status, status),
+            subject=candidate.external_id if candidate else None,
+            target=f"event:{event_id}",
+            now=when,
+        )
         uow.commit()
         row = uow.events.get(event_id)
         assert row is not None

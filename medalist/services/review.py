@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from enrichment.model import format_timestamp
+from enrichment.model import format_timestamp, utcnow
 from medalist.services import Sessions
+from medalist.services.audit import record
 from medalist.services.errors import Conflict, InvalidRequest, NotFound
 from medalist.services.schemas import ReviewItem
 from storage.models import CandidateRow, MatchRow
@@ -75,13 +76,15 @@ def decide(
     decision: str,
     *,
     decided_by: str,
+    actor: str | None = None,
     now: datetime | None = None,
     change: bool = False,
 ) -> ReviewItem:
     """Link or reject match ``match_id``; the next run acts on it and never asks again.
 
     A match already decided the same way is left as it is (``changed`` false); one decided the
-    other way is a :class:`Conflict` unless ``change`` is given."""
+    other way is a :class:`Conflict` unless ``change`` is given. Linking to a person who opted
+    out is a :class:`Conflict`. The audit log records ``actor`` (default ``decided_by``)."""
     if decision not in ("link", "reject"):
         raise InvalidRequest(
             f"a review decision is 'link' or 'reject', not {decision!r}", field="decision"
@@ -102,11 +105,32 @@ def decide(
                 f"add --change to make it {decision}",
                 code="already_decided",
             )
-        row = uow.matches.decide(match_id, decision, decided_by=decided_by, now=now)
+        proposed = (
+            uow.candidates.get_row_by_id(existing.candidate_id)
+            if existing is not None and existing.candidate_id
+            else None
+        )
+        if decision == "link" and proposed is not None and not proposed.may_process:
+            raise Conflict(
+                f"match #{match_id} proposes {proposed.external_id!r}, who opted out: nothing "
+                "is linked to them ('medalist optout --undo' if they withdrew the objection)",
+                code="candidate_opted_out",
+            )
+        when = now or utcnow()
+        row = uow.matches.decide(match_id, decision, decided_by=decided_by, now=when)
         if row is None:
             raise NotFound(
                 f"no match #{match_id} (see 'medalist review list')", code="match_not_found"
             )
-        uow.commit()
         candidate = uow.candidates.get_row_by_id(row.candidate_id) if row.candidate_id else None
+        record(
+            uow,
+            actor or decided_by,
+            decision,
+            subject=candidate.external_id if candidate else None,
+            target=f"match:{match_id}",
+            detail={"decided_by": decided_by, "changed_from": taken} if taken else {},
+            now=when,
+        )
+        uow.commit()
         return _item(row, candidate)

@@ -200,8 +200,11 @@ class CandidateRecord(BaseModel):
     external_id: str
     full_name: str
     location: str | None
+    #: Where ``location`` came from (``ats``: the import).
+    location_provenance: Provenance | None = None
     emails: list[str]
     opted_out: bool
+    opted_out_at: str | None = None
     level: int | None = Field(description="highest level among current positions")
     last_refreshed_at: str | None
     positions: list[PositionOut]
@@ -396,6 +399,110 @@ class Refreshed(_Out):
 class Erased(_Out):
     external_id: str
     erased: bool
+    #: Rows removed by kind (``candidate``, ``events``, ``matches``, ``snapshot_records``, ...).
+    removed: dict[str, int] = {}
+    #: Keyed hashes put on the suppression list.
+    suppressed: int = 0
+
+
+class OptOut(_Out):
+    """A person's objection (GDPR Art. 21), or its withdrawal."""
+
+    external_id: str
+    opted_out: bool
+    opted_out_at: str | None = None
+    #: False when the person already was in that state.
+    changed: bool = True
+    #: Undelivered webhook deliveries and review items proposing them, dropped by the opt-out.
+    dropped_deliveries: int = 0
+    dropped_reviews: int = 0
+
+
+class AuditEntry(_Out):
+    id: int
+    at: str
+    actor: str = Field(description="apikey:NAME, user:NAME (recruiter pages) or cli:OSUSER")
+    action: str
+    subject: str | None = Field(
+        None, description="the person's external_id; erased:<digest> once they were erased"
+    )
+    target: str | None = None
+    detail: dict[str, Any] = {}
+
+
+class AuditPage(_Out):
+    entries: list[AuditEntry]
+    next_cursor: str | None
+    has_more: bool
+
+
+class NoticeItem(_Out):
+    """One piece of data held on a person, and where it came from."""
+
+    category: str
+    value: str
+    source: Provenance
+
+
+class NoticeSource(_Out):
+    kind: str
+    url: str | None
+    identifier: str | None
+    #: ``ats`` (from the import), ``crawl`` (found while crawling) or ``watch``.
+    origin: str
+    added_at: str
+    last_fetched_at: str | None
+    last_verified_at: str | None
+    snapshots: int
+    last_snapshot_at: str | None
+
+
+class NoticeEvent(_Out):
+    id: str
+    type: str
+    detected_at: str
+    status: str
+    summary: str
+    evidence: list[Provenance]
+
+
+class NoticeMatch(_Out):
+    id: int
+    status: str
+    source: Provenance
+    decided_by: str | None
+    decided_at: str | None
+
+
+class Notice(_Out):
+    """What medalist holds on a person and where each piece came from (GDPR Art. 14/15)."""
+
+    external_id: str
+    full_name: str
+    generated_at: str
+    controller_contact: str
+    purpose: str
+    recipients: str
+    retention: str
+    rights: str
+    opted_out: bool
+    opted_out_at: str | None
+    held: list[NoticeItem]
+    sources: list[NoticeSource]
+    #: Pages not about the person alone (team pages, feeds) that facts or events came from.
+    other_sources: list[Provenance]
+    events: list[NoticeEvent]
+    matches: list[NoticeMatch]
+    audit: list[AuditEntry]
+
+
+class Purged(_Out):
+    """What one retention purge removed."""
+
+    snapshots_superseded: int
+    snapshots_expired: int
+    deliveries_dropped: int
+    profiles_forgotten: int
 
 
 class ApiKeyOut(_Out):

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from medalist.api.routes._common import MAX_ID
 from medalist.services import events, review, users
+from medalist.services.audit import user_actor
 from medalist.services.errors import Conflict, NotFound
 from medalist.services.users import WebSession
 from medalist.settings import Settings
@@ -94,7 +95,9 @@ def mark_event(
     check_csrf(session.csrf_token, csrf)
     status = "acked" if action == "ack" else "dismissed"
     try:
-        events.set_status(request.app.state.sessions, event_id, status)
+        events.set_status(
+            request.app.state.sessions, event_id, status, actor=user_actor(session.user)
+        )
     except NotFound:
         return _back(back, "missing")
     return _back(back, status)
@@ -112,7 +115,7 @@ def decide(
     check_csrf(session.csrf_token, csrf)
     try:
         review.decide(
-            request.app.state.sessions, match_id, decision, decided_by=f"user:{session.user}"
+            request.app.state.sessions, match_id, decision, decided_by=user_actor(session.user)
         )
     except NotFound:
         return _back(back, "missing")

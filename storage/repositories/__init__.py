@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from storage.repositories._common import Classifier, Outcome, Provenance, content_hash
 from storage.repositories.api_keys import ApiKeyRepository
+from storage.repositories.audit import AuditRepository
 from storage.repositories.candidates import CandidateRepository, RefreshState
 from storage.repositories.erased import ErasedPeopleRepository
 from storage.repositories.events import EventRepository
@@ -20,6 +21,7 @@ from storage.repositories.webhooks import WebhookRepository
 
 __all__ = [
     "ApiKeyRepository",
+    "AuditRepository",
     "CandidateRepository",
     "Classifier",
     "ErasedPeopleRepository",

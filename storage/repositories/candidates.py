@@ -51,7 +51,7 @@ class RefreshState(NamedTuple):
 
     id: int
     external_id: str
-    opted_out: bool
+    may_process: bool
     updated_at: datetime
     last_refreshed_at: datetime | None
 
@@ -130,7 +130,7 @@ class CandidateRepository:
             rows = list(
                 self.session.scalars(
                     select(CandidateRow)
-                    .where(CandidateRow.opted_out.is_(False), CandidateRow.id > last_id)
+                    .where(CandidateRow.may_process, CandidateRow.id > last_id)
                     .order_by(CandidateRow.id)
                     .limit(batch_size)
                     .options(*_CHILDREN)
@@ -142,6 +142,17 @@ class CandidateRepository:
                 yield self.to_domain(row)
             last_id = rows[-1].id
             self.session.expunge_all()
+
+    def opted_out(self) -> list[Candidate]:
+        """Everyone who may not be processed (they objected), as domain records: what a run
+        recognises, and drops, in the entries of many-person sources."""
+        rows = self.session.scalars(
+            select(CandidateRow)
+            .where(~CandidateRow.may_process)
+            .order_by(CandidateRow.id)
+            .options(*_CHILDREN)
+        )
+        return [self.to_domain(row) for row in rows]
 
     @staticmethod
     def to_domain(row: CandidateRow, *, ats_only: bool = False) -> Candidate:
@@ -220,7 +231,7 @@ class CandidateRepository:
     def _active() -> Select[CandidateRow]:
         return (
             select(CandidateRow)
-            .where(CandidateRow.opted_out.is_(False))
+            .where(CandidateRow.may_process)
             .order_by(CandidateRow.last_refreshed_at.asc().nulls_first(), CandidateRow.id)
         )
 
@@ -234,7 +245,7 @@ class CandidateRepository:
         return (
             select(CandidateRow)
             .where(
-                CandidateRow.opted_out.is_(False),
+                CandidateRow.may_process,
                 or_(
                     CandidateRow.last_refreshed_at.is_(None),
                     stale_source,
@@ -290,6 +301,9 @@ class CandidateRepository:
 
     def _apply(self, row: CandidateRow, candidate: Candidate, digest: str, now: datetime) -> None:
         row.full_name = candidate.full_name
+        if row.location != candidate.location:
+            row.location_source_kind = row.location_source_url = None
+            row.location_fetched_at = None
         row.location = candidate.location
         row.emails = list(candidate.emails)
         row.ats_hash = digest
@@ -436,11 +450,13 @@ class CandidateRepository:
         skills: Sequence[tuple[str, Provenance | None]] | None = None,
         education: Sequence[tuple[Education, Provenance | None]] | None = None,
         location: str | None = None,
+        location_provenance: Provenance | None = None,
         now: datetime | None = None,
     ) -> CandidateRow:
         """Bring a record up to date after a crawl: each list given replaces all facts of its
         kind (``None`` leaves that kind alone). A fact with provenance ``None`` is an ATS fact.
-        ``location``, when given, replaces the stored one."""
+        ``location``, when given and different from the stored one, replaces it, with
+        ``location_provenance`` saying where it came from."""
         row = self.session.get(CandidateRow, candidate_id)
         if row is None:
             raise LookupError(f"no candidate with id {candidate_id}")
@@ -450,8 +466,12 @@ class CandidateRepository:
             row.skills = [SkillRow(name=name, **_provenance_values(prov)) for name, prov in skills]
         if education is not None:
             row.education = [self._education_row(e, prov) for e, prov in education]
-        if location is not None:
+        if location is not None and location != row.location:
             row.location = location
+            provenance = _provenance_values(location_provenance)
+            row.location_source_kind = provenance["source_kind"]
+            row.location_source_url = provenance["source_url"]
+            row.location_fetched_at = provenance["fetched_at"]
         row.updated_at = now or utcnow()
         self.session.flush()
         return row
@@ -472,7 +492,7 @@ class CandidateRepository:
                 select(
                     CandidateRow.id,
                     CandidateRow.external_id,
-                    CandidateRow.opted_out,
+                    CandidateRow.may_process,
                     CandidateRow.updated_at,
                     CandidateRow.last_refreshed_at,
                 ).where(CandidateRow.external_id.in_(chunk))
@@ -498,12 +518,14 @@ class CandidateRepository:
         )
         return bool(getattr(result, "rowcount", 0))
 
-    def set_opted_out(self, external_id: str, opted_out: bool = True) -> bool:
-        """Stop (or resume) crawling a person. False when there is no such candidate."""
+    def set_opted_out(
+        self, external_id: str, opted_out: bool = True, now: datetime | None = None
+    ) -> bool:
+        """Stop (or resume) processing a person. False when there is no such candidate."""
         result = self.session.execute(
             update(CandidateRow)
             .where(CandidateRow.external_id == external_id)
-            .values(opted_out=opted_out)
+            .values(opted_out=opted_out, opted_out_at=(now or utcnow()) if opted_out else None)
         )
         return bool(getattr(result, "rowcount", 0))
 

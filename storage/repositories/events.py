@@ -31,10 +31,21 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from enrichment.model import format_timestamp, parse_timestamp
-from storage.models import MAX_FINGERPRINT_LENGTH, EventRow, WebhookDeliveryRow, WebhookRow
+from storage.models import (
+    MAX_FINGERPRINT_LENGTH,
+    CandidateRow,
+    EventRow,
+    WebhookDeliveryRow,
+    WebhookRow,
+)
 from storage.repositories._common import bounded_key, utcnow
 
 EVENT_STATUSES = ("new", "acked", "dismissed")
+
+
+def _not_processable() -> Select[Any]:
+    """Ids of the candidates who may not be processed (opted out)."""
+    return select(CandidateRow.id).where(~CandidateRow.may_process)
 
 
 class EventRepository:
@@ -148,6 +159,8 @@ class EventRepository:
         since: datetime | None,
     ) -> Select[Any]:
         stmt = stmt.order_by(EventRow.tx, EventRow.seq).limit(limit)
+        # a person who objected is no longer reported to the CRM (docs/privacy.md)
+        stmt = stmt.where(EventRow.candidate_id.not_in(_not_processable()))
         if after is not None:
             tx, seq = after
             # a row-value comparison: an index range scan (an OR of the parts scans the table)

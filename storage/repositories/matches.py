@@ -8,11 +8,11 @@ again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_FINGERPRINT_LENGTH, MatchRow
@@ -184,3 +184,59 @@ class MatchRepository:
                 .order_by(MatchRow.id)
             )
         )
+
+    def for_candidate(self, candidate_id: int) -> list[MatchRow]:
+        """Every match proposing or linking this candidate, oldest first."""
+        return list(
+            self.session.scalars(
+                select(MatchRow).where(MatchRow.candidate_id == candidate_id).order_by(MatchRow.id)
+            )
+        )
+
+    def drop_pending(self, candidate_id: int) -> int:
+        """Remove the review items that propose this candidate (an opt-out: nobody is asked
+        to link anything to them). Decisions already taken stay."""
+        result = self.session.execute(
+            delete(MatchRow).where(
+                MatchRow.candidate_id == candidate_id, MatchRow.status == "pending"
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def drop_mentioning(
+        self, mentions: Callable[[Mapping[str, Any]], bool], *, batch_size: int = 500
+    ) -> int:
+        """Delete every match whose profile ``mentions`` a person (an erasure: review items
+        proposing nobody, or someone else, about the erased person). Returns rows deleted."""
+        doomed: list[int] = []
+        last_id = 0
+        while True:
+            rows = self.session.execute(
+                select(MatchRow.id, MatchRow.profile)
+                .where(MatchRow.id > last_id)
+                .order_by(MatchRow.id)
+                .limit(batch_size)
+            ).all()
+            if not rows:
+                break
+            doomed.extend(int(row[0]) for row in rows if mentions(row[1] or {}))
+            last_id = int(rows[-1][0])
+        for start in range(0, len(doomed), 1000):
+            self.session.execute(
+                delete(MatchRow).where(MatchRow.id.in_(doomed[start : start + 1000]))
+            )
+        return len(doomed)
+
+    def forget_rejected(self, decided_before: datetime) -> int:
+        """Blank the profile of matches rejected before ``decided_before``: the decision is
+        remembered by ``profile_key``, the stranger's profile is not needed (retention)."""
+        result = self.session.execute(
+            update(MatchRow)
+            .where(
+                MatchRow.status == "rejected",
+                MatchRow.decided_at < decided_before,
+                cast(MatchRow.profile, Text) != "{}",
+            )
+            .values(profile={})
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -85,6 +85,28 @@ class RunRepository:
         row.errors = list(errors)
         self.session.flush()
         return row
+
+    def redact_errors(self, redact: Callable[[str], str], *, batch_size: int = 500) -> int:
+        """Rewrite every run's error strings through ``redact`` (an erasure removes the
+        person's name and identifiers from the run log). Returns the runs changed."""
+        changed = 0
+        last_id = 0
+        while True:
+            rows = list(
+                self.session.scalars(
+                    select(RunRow).where(RunRow.id > last_id).order_by(RunRow.id).limit(batch_size)
+                )
+            )
+            if not rows:
+                break
+            for row in rows:
+                errors = [redact(e) if isinstance(e, str) else e for e in row.errors or ()]
+                if errors != list(row.errors or ()):
+                    row.errors = errors
+                    changed += 1
+            last_id = rows[-1].id
+            self.session.flush()
+        return changed
 
     def get(self, run_id: int) -> RunRow | None:
         return self.session.get(RunRow, run_id)

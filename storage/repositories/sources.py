@@ -3,7 +3,7 @@ and how fresh each one is."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple, cast
 
@@ -106,6 +106,18 @@ class SourceRepository:
         self.session.delete(row)
         self.session.flush()
         return True
+
+    def redact_errors(self, redact: Callable[[str], str]) -> int:
+        """Rewrite the last error of every source that has one through ``redact`` (an
+        erasure). Returns the sources changed."""
+        changed = 0
+        for row in self.session.scalars(select(SourceRow).where(SourceRow.last_error.is_not(None))):
+            text = redact(row.last_error or "")
+            if text != row.last_error:
+                row.last_error = text
+                changed += 1
+        self.session.flush()
+        return changed
 
     # -- freshness ---------------------------------------------------------------------------
 

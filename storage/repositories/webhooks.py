@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import and_, delete, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
-from storage.models import EventRow, WebhookDeliveryRow, WebhookRow
+from storage.models import CandidateRow, EventRow, WebhookDeliveryRow, WebhookRow
 from storage.repositories._common import utcnow
 
 DELIVERY_STATUSES = ("pending", "delivered", "failed")
@@ -101,15 +101,40 @@ class WebhookRepository:
             select(WebhookDeliveryRow, WebhookRow, EventRow)
             .join(WebhookRow, WebhookRow.id == WebhookDeliveryRow.webhook_id)
             .join(EventRow, EventRow.id == WebhookDeliveryRow.event_id)
+            .join(CandidateRow, CandidateRow.id == EventRow.candidate_id)
             .where(
                 WebhookDeliveryRow.status == "pending",
                 WebhookDeliveryRow.next_attempt_at <= now,
+                CandidateRow.may_process,
                 ~blocked,
             )
             .order_by(WebhookDeliveryRow.id)
             .limit(limit)
         )
         return [(d, w, e) for d, w, e in self.session.execute(stmt)]
+
+    def drop_pending(self, candidate_id: int) -> int:
+        """Delete the deliveries not yet made of a candidate's events (an opt-out or an
+        erasure: nothing more about them leaves). Returns the rows deleted."""
+        result = self.session.execute(
+            delete(WebhookDeliveryRow).where(
+                WebhookDeliveryRow.candidate_id == candidate_id,
+                WebhookDeliveryRow.status == "pending",
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def drop_pending_not_processable(self) -> int:
+        """Delete the pending deliveries of every candidate who may not be processed."""
+        result = self.session.execute(
+            delete(WebhookDeliveryRow).where(
+                WebhookDeliveryRow.status == "pending",
+                WebhookDeliveryRow.candidate_id.in_(
+                    select(CandidateRow.id).where(~CandidateRow.may_process)
+                ),
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
     def claim(self, delivery_id: int, expected: datetime, lease_until: datetime) -> bool:
         """Take a due delivery for one attempt: move its ``next_attempt_at`` from ``expected``

@@ -79,7 +79,9 @@ class ServerThread:
 
 @pytest.fixture
 def api_settings(database_url: str) -> Settings:
-    return load_settings(database_url=database_url, allow_hosts="127.0.0.1")
+    return load_settings(
+        database_url=database_url, allow_hosts="127.0.0.1", secret_key="api-test-secret-key"
+    )
 
 
 @pytest.fixture

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from click.testing import Result
+from click.testing import CliRunner, Result
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.dates import PartialDate
 from enrichment.model import Education, Position, ProfileRef
+from medalist.cli import cli
 from medalist.importing import import_candidates
 from medalist.importing.erasure import erasure_digests
+from medalist.settings import load_settings
 from storage.unit_of_work import UnitOfWork
 
 Invoke = Callable[..., Result]
@@ -168,11 +170,16 @@ def test_small_batches_import_the_same(
 
 
 def test_an_erased_person_is_skipped_and_reported(
-    medalist: Invoke, write: Write, uow: UnitOfWork
+    database_url: str, write: Write, uow: UnitOfWork
 ) -> None:
     with uow:
-        uow.erased.add(erasure_digests("ats-gone", ["gone@example.com"]))
+        uow.erased.add(erasure_digests("ats-gone", ["gone@example.com"], b"import-test-key"))
         uow.commit()
+
+    def medalist(*args: object) -> Result:
+        settings = load_settings(database_url=database_url, secret_key="import-test-key")
+        return CliRunner().invoke(cli, [str(a) for a in args], obj=settings)
+
     path = write(
         "c.csv",
         "external_id,full_name,email\n"

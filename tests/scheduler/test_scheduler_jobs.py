@@ -101,7 +101,7 @@ def test_the_job_store_survives_a_restart(
     first.start()
     first.shutdown()
     stored = _stored(engine)
-    assert set(stored) == {"medalist.refresh", "medalist.webhooks"}
+    assert set(stored) == {"medalist.refresh", "medalist.webhooks", "medalist.purge"}
 
     second = _scheduler(settings, session_factory)
     second.start()

@@ -103,7 +103,7 @@ def test_feed_model_and_fast_json_agree(session_factory: sessionmaker[Session]) 
                 candidate_id=cid,
             )
         uow.commit()
-    events.set_status(session_factory, "evt_1", "acked")
+    events.set_status(session_factory, "evt_1", "acked", actor="cli:test")
     deadline = time.monotonic() + 60  # PostgreSQL: until older writers elsewhere have ended
     while len(events.feed(session_factory).events) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)

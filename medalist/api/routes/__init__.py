@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from medalist.api.routes import candidates, events, requisitions, review, runs, webhooks
+from medalist.api.routes import audit, candidates, events, requisitions, review, runs, webhooks
 
 ROUTERS: tuple[APIRouter, ...] = (
     events.router,
@@ -13,4 +13,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     review.router,
     runs.router,
     webhooks.router,
+    audit.router,
 )

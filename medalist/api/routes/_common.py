@@ -44,5 +44,6 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         404: "no such record",
         409: "conflicts with what is stored",
         422: "the request is not valid (the message names the field)",
+        503: "a setting the request needs is missing on the server",
     }
     return {s: {"model": ErrorResponse, "description": described[s]} for s in (401, *statuses)}

@@ -1,4 +1,5 @@
-"""``/v1/candidates``: the record, upserts (one or a list), erasure and queued refreshes."""
+"""``/v1/candidates``: the record, upserts (one or a list), erasure, opt-out, the privacy
+notice and queued refreshes."""
 
 from __future__ import annotations
 
@@ -6,9 +7,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Request, Response
 
-from medalist.api.routes._common import answer, errors, sessions
+from medalist.api.routes._common import answer, caller, errors, sessions, settings
 from medalist.services import candidates as service
-from medalist.services.schemas import Candidate, CandidateRecord, Erased, Refreshed, UpsertResult
+from medalist.services import notices, privacy
+from medalist.services.audit import api_actor
+from medalist.services.schemas import (
+    Candidate,
+    CandidateRecord,
+    Erased,
+    Notice,
+    OptOut,
+    Refreshed,
+    UpsertResult,
+)
 
 router = APIRouter(prefix="/v1/candidates", tags=["candidates"])
 ExternalId = Annotated[str, Path(min_length=1, max_length=255, description="the ATS id")]
@@ -29,7 +40,8 @@ def put_candidate(request: Request, external_id: ExternalId, candidate: Candidat
     data = candidate.model_dump(exclude_none=False)
     if data.get("external_id") is None:
         data.pop("external_id", None)
-    return answer(service.upsert_one(sessions(request), external_id, data))
+    key = settings(request).erasure_key
+    return answer(service.upsert_one(sessions(request), external_id, data, erasure_key=key))
 
 
 @router.post("", response_model=UpsertResult, responses=errors(422))
@@ -40,14 +52,44 @@ def post_candidates(
     """Upsert a list of up to 1000 candidates: bad records are listed in ``errors`` and
     skipped, the good ones written (as ``medalist import`` does)."""
     items = [c.model_dump() for c in candidates]
-    return answer(service.upsert_many(sessions(request), items))
+    key = settings(request).erasure_key
+    return answer(service.upsert_many(sessions(request), items, erasure_key=key))
 
 
-@router.delete("/{external_id}", response_model=Erased, responses=errors(404))
+@router.delete("/{external_id}", response_model=Erased, responses=errors(404, 503))
 def erase_candidate(request: Request, external_id: ExternalId) -> Response:
-    """Erase everything held on the person; only a keyed hash is kept, which stops a later
-    import from bringing them back."""
-    return answer(service.erase(sessions(request), external_id))
+    """Erase everything held on the person (GDPR Art. 17); only keyed hashes of their
+    identifiers are kept, which stop a later import from bringing them back. Needs
+    ``MEDALIST_SECRET_KEY`` on the server (503 ``secret_key_missing`` without it)."""
+    return answer(
+        privacy.erase(
+            sessions(request),
+            external_id,
+            actor=api_actor(caller(request)),
+            erasure_key=settings(request).erasure_key,
+        )
+    )
+
+
+@router.post("/{external_id}/optout", response_model=OptOut, responses=errors(404))
+def opt_out(request: Request, external_id: ExternalId) -> Response:
+    """The person objects (GDPR Art. 21): nothing is fetched, linked, stored or sent about
+    them any more; their events leave the feed and undelivered webhooks are dropped."""
+    actor = api_actor(caller(request))
+    return answer(privacy.opt_out(sessions(request), external_id, actor=actor))
+
+
+@router.delete("/{external_id}/optout", response_model=OptOut, responses=errors(404))
+def withdraw_opt_out(request: Request, external_id: ExternalId) -> Response:
+    """The person withdrew the objection: processing resumes with the next run."""
+    actor = api_actor(caller(request))
+    return answer(privacy.opt_out(sessions(request), external_id, actor=actor, undo=True))
+
+
+@router.get("/{external_id}/notice", response_model=Notice, responses=errors(404))
+def notice(request: Request, external_id: ExternalId) -> Response:
+    """What is held on the person and where each piece came from (GDPR Art. 14 and 15)."""
+    return answer(notices.notice(sessions(request), external_id, settings=settings(request)))
 
 
 @router.post(

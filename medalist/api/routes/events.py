@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from medalist.api.routes._common import answer, errors, sessions
+from medalist.api.routes._common import answer, caller, errors, sessions
 from medalist.services import events as service
+from medalist.services.audit import api_actor
 from medalist.services.schemas import Event, EventPage, EventStatus, EventType
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
@@ -48,7 +49,8 @@ def get_event(request: Request, event_id: EventId) -> Response:
 
 
 def _mark(request: Request, event_id: str, status: Literal["acked", "dismissed"]) -> Response:
-    return answer(service.set_status(sessions(request), event_id, status))
+    actor = api_actor(caller(request))
+    return answer(service.set_status(sessions(request), event_id, status, actor=actor))
 
 
 @router.post("/{event_id}/ack", response_model=Event, responses=errors(404))

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from medalist.api.routes._common import MAX_ID, answer, caller, errors, sessions
 from medalist.services import review as service
+from medalist.services.audit import api_actor
 from medalist.services.schemas import ReviewDecision, ReviewItem, ReviewList
 
 router = APIRouter(prefix="/v1/review", tags=["review"])
@@ -36,6 +37,7 @@ def decide_match(
         sessions(request),
         match_id,
         decision.decision,
-        decided_by=decision.decided_by or f"apikey:{caller(request)}",
+        decided_by=decision.decided_by or api_actor(caller(request)),
+        actor=api_actor(caller(request)),
     )
     return answer(item)
