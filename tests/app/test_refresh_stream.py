@@ -145,6 +145,19 @@ def _refreshed(uow: UnitOfWork, ids: list[str]) -> int:
         return sum(1 for r in rows if r is not None and r.last_refreshed_at is not None)
 
 
+def _twelve_people(uow: UnitOfWork, site: SiteServer, database_url: str) -> dict[str, str]:
+    """Store c-0 ... c-11, each with a page on ``site``; the environment of a run for them."""
+    with uow:
+        for i in range(12):
+            uow.candidates.upsert(person_with(i, f"{site.url}/p{i}/"))
+        uow.commit()
+    return {
+        **os.environ,
+        "MEDALIST_DATABASE_URL": database_url,
+        "MEDALIST_ALLOW_HOSTS": "127.0.0.1",
+    }
+
+
 def test_kill_9_during_the_crawl_loses_only_what_was_in_flight(
     database_url: str,
     session_factory: sessionmaker[Session],
@@ -152,17 +165,9 @@ def test_kill_9_during_the_crawl_loses_only_what_was_in_flight(
     people_site: SiteServer,
 ) -> None:
     ids = [f"c-{i}" for i in range(12)]
-    with uow:
-        for i in range(12):
-            uow.candidates.upsert(person_with(i, f"{people_site.url}/p{i}/"))
-        uow.commit()
     # the default politeness (one host: a delay between requests) makes the crawl slow enough
     # to be killed half-way
-    env = {
-        **os.environ,
-        "MEDALIST_DATABASE_URL": database_url,
-        "MEDALIST_ALLOW_HOSTS": "127.0.0.1",
-    }
+    env = _twelve_people(uow, people_site, database_url)
     run = subprocess.Popen(
         [sys.executable, "-m", "medalist", "run"],
         cwd=ROOT,
@@ -206,17 +211,9 @@ def test_kill_9_during_apply_rolls_back_that_candidate_and_the_next_run_adds_it_
     people_site: SiteServer,
 ) -> None:
     ids = [f"c-{i}" for i in range(12)]
-    with uow:
-        for i in range(12):
-            uow.candidates.upsert(person_with(i, f"{people_site.url}/p{i}/"))
-        uow.commit()
-    env = {
-        **os.environ,
-        "MEDALIST_DATABASE_URL": database_url,
-        "MEDALIST_ALLOW_HOSTS": "127.0.0.1",
-        "MEDALIST_HOST_DELAY": "0",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)]),
-    }
+    env = _twelve_people(uow, people_site, database_url)
+    env["MEDALIST_HOST_DELAY"] = "0"
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(Path(__file__).parent)])
     # killed right after the 4th event row is written, before that candidate's commit
     killed = subprocess.run(
         [sys.executable, str(Path(__file__).parent / "kill_in_apply.py"), "4", "run"],
