@@ -243,8 +243,14 @@ class EventRepository:
         return rows
 
     def detected_since(self, since: datetime, *, leveled_up: bool | None = None) -> list[EventRow]:
-        """Events detected at or after ``since``, oldest first (reports)."""
-        stmt = select(EventRow).where(EventRow.detected_at >= since).order_by(EventRow.seq)
+        """Events detected at or after ``since``, oldest first (reports and the pages), of
+        people medalist may still process: an opted-out person's events are not shown."""
+        stmt = (
+            select(EventRow)
+            .join(CandidateRow, CandidateRow.id == EventRow.candidate_id)
+            .where(EventRow.detected_at >= since, CandidateRow.may_process)
+            .order_by(EventRow.seq)
+        )
         if leveled_up is not None:
             stmt = stmt.where(EventRow.leveled_up.is_(leveled_up))
         return list(self.session.scalars(stmt))

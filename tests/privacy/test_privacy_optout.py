@@ -16,7 +16,8 @@ from privacy_support import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from medalist.demo.server import SiteServer
-from medalist.services import events, privacy
+from medalist.reporting import report_events
+from medalist.services import events, leveled, privacy
 from storage.unit_of_work import UnitOfWork
 
 
@@ -99,6 +100,9 @@ def test_opting_out_stops_the_feed_and_webhooks_and_undo_resumes(
 
     assert result.dropped_deliveries == len(pending)
     assert not ada_events & _fed(session_factory), "her events left the CRM feed"
+    reported = {e["id"] for e in report_events(session_factory, since=None, all_events=True)}
+    assert reported and not ada_events & reported, "and the report"
+    assert "ats-ada-1815" not in {card.external_id for card in leveled.leveled_up(session_factory)}
     later = datetime.now(UTC) + timedelta(days=1)
     with uow:
         due = uow.webhooks.due(later, limit=1000)
@@ -118,6 +122,9 @@ def test_opting_out_stops_the_feed_and_webhooks_and_undo_resumes(
     privacy.opt_out(session_factory, "ats-ada-1815", actor="apikey:crm", undo=True)
 
     assert ada_events <= _fed(session_factory, ada_events)
+    assert ada_events <= {
+        e["id"] for e in report_events(session_factory, since=None, all_events=True)
+    }
     site.requests.clear()
     refresher(settings, session_factory).run(everyone=True)
     assert any(p.startswith("/ada") for p, _ in site.requests), "processing resumed"
