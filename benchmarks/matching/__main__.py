@@ -10,6 +10,8 @@ from functools import partial
 
 from benchmarks.matching import datasets
 from benchmarks.matching.metrics import score
+from enrichment.matching import CandidateIndex, Person, Weights
+from enrichment.matching.training import TrainedWeights, estimate
 from enrichment.model import Candidate, ProfileRecord
 
 #: Splink's match-probability thresholds; its best F1 among them is the one compared
@@ -37,12 +39,29 @@ def loaders(only: list[str] | None = None) -> list[tuple[str, Callable[[str], da
     return [(n, f) for n, f in out if not only or n in only]
 
 
-def accuracy(splink: bool = True, part: str = "eval", only: list[str] | None = None) -> None:
-    from enrichment.matching import CandidateIndex, Weights
+def train(data: datasets.Dataset) -> TrainedWeights:
+    """Level weights from a dev part: m on its labelled pairs, u on random pairs."""
+    index = CandidateIndex.build(
+        data.candidates,
+        weights=Weights(extra_exact=data.extra_weights),
+        extras_of=partial(_extras_of_candidate, data.extras),
+    )
+    people = {
+        p.profile_id: Person.of_profile(p, data.extras[p.profile_id or ""]) for p in data.profiles
+    }
+    pairs = [(people[m], s) for m, s in data.truth.items() if s is not None]
+    return estimate(index, pairs, list(people.values()))
 
+
+def accuracy(
+    splink: bool = True, part: str = "eval", only: list[str] | None = None, trained: bool = True
+) -> None:
     print(f"part: {part} (people split by a hash of their cluster id; tune on dev only)")
     for _, loader in loaders(only):
         data = loader(part)
+        started = time.perf_counter()
+        weights = train(loader("dev")) if trained else None
+        training = time.perf_counter() - started
         positives = sum(1 for v in data.truth.values() if v is not None)
         print(
             f"{data.name}: {len(data.candidates)} stored, {len(data.profiles)} mentions "
@@ -56,9 +75,10 @@ def accuracy(splink: bool = True, part: str = "eval", only: list[str] | None = N
             data.candidates,
             weights=Weights(extra_exact=data.extra_weights),
             extras_of=partial(_extras_of_candidate, extras),
+            trained=weights,
         )
         results = index.match_all(data.profiles, extras_of=partial(_extras_of_profile, extras))
-        seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started + training
         links = {r.profile_id or "": r.candidate_id for r in results}
         proposed = {r.profile_id or "": r.candidate_id or r.proposed_candidate_id for r in results}
         reviews = sum(r.decision == "review" for r in results)
@@ -91,6 +111,9 @@ def main(argv: list[str] | None = None) -> None:
         help="which people: dev (tune on it), eval (held out, reported), all",
     )
     parser.add_argument("--only", nargs="*", help="data set names (default: all)")
+    parser.add_argument(
+        "--hand-weights", action="store_true", help="medalist's hand-set weights, not trained"
+    )
     args = parser.parse_args(argv)
     if args.scale_one:
         from benchmarks.matching.scale import run_one
@@ -101,7 +124,12 @@ def main(argv: list[str] | None = None) -> None:
 
         run_all(args.profiles)
     else:
-        accuracy(splink=not args.no_splink, part=args.part, only=args.only)
+        accuracy(
+            splink=not args.no_splink,
+            part=args.part,
+            only=args.only,
+            trained=not args.hand_weights,
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,145 @@
+"""Level weights from data: m and u per comparison level, Fellegi-Sunter style.
+
+For each level (signal + label, values left out: "first name: nickname-equivalent"),
+
+- ``m`` = how often the level is seen between two records of one person, counted on labelled
+  pairs (a review queue's link decisions, or a benchmark's dev part);
+- ``u`` = how often it is seen between two records of different people, counted on random
+  pairs of a profile and a stored record (almost all random pairs are two people, as in
+  Splink's ``estimate_u_using_random_sampling``);
+
+and its weight is ``log2(m / u)`` (u smoothed by half a pair). A level seen on fewer than
+``min_matches`` labelled pairs keeps its hand-set weight, and a trained weight keeps the
+hand-set one's sign (a disagreement is never evidence for). Frequency-adjusted levels
+(an exact surname, first name, employer, city) keep their weights: their ``u`` is the value's
+frequency in the store, which is better than a level-wide average.
+
+Use::
+
+    trained = estimate(index, pairs, random_profiles)
+    index = CandidateIndex.build(candidates, trained=trained)   # or index.use(trained)
+    trained.table()   # [(level, m, u, weight)], to print or keep
+
+Every decision still lists its levels with the weights that decided it.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from enrichment.matching.comparisons import Level
+from enrichment.matching.features import Person
+
+_VALUES = re.compile(r"\s*\([^)]*\)")
+#: trained weights stay within these bits
+LOW, HIGH = -12.0, 14.0
+#: levels whose weight is a modelling choice, not a frequency: a missing value is no
+#: evidence either way, reading a name another way round costs a fixed penalty
+UNTRAINED = frozenset({"missing", "read another way"})
+
+
+def level_key(level: Level) -> tuple[str, str]:
+    """The level without the values it shows: ``("location", "different city")``."""
+    return level.signal, _VALUES.sub("", level.label).strip()
+
+
+@dataclass(slots=True)
+class LevelStats:
+    m: float
+    u: float
+    weight: float
+    matches: int
+    others: int
+
+
+@dataclass(slots=True)
+class TrainedWeights:
+    """Weight per level key; ``apply`` swaps a level's hand-set weight for the trained one."""
+
+    levels: dict[tuple[str, str], LevelStats] = field(default_factory=dict)
+    _cache: dict[Level, Level] = field(default_factory=dict)
+
+    def apply(self, level: Level) -> Level:
+        cached = self._cache.get(level)
+        if cached is not None:
+            return cached
+        stats = None if level.value else self.levels.get(level_key(level))
+        out = level
+        if stats is not None and not math.isclose(stats.weight, level.weight, abs_tol=0.05):
+            out = Level(level.signal, level.label, stats.weight, level.contradicts, level.value)
+        if len(self._cache) < 200_000:
+            self._cache[level] = out
+        return out
+
+    def table(self) -> list[tuple[str, float, float, float]]:
+        """``(level, m, u, weight)`` rows, strongest first."""
+        return sorted(
+            (
+                (f"{signal}: {label}", s.m, s.u, s.weight)
+                for (signal, label), s in self.levels.items()
+            ),
+            key=lambda row: -abs(row[3]),
+        )
+
+
+class _Index(Protocol):
+    def compare(self, person: Person, external_id: str) -> list[Level]: ...
+    def stored_ids(self) -> list[str]: ...
+
+
+def estimate(
+    index: _Index,
+    pairs: Iterable[tuple[Person, str]],
+    profiles: Sequence[Person],
+    *,
+    random_pairs: int = 20_000,
+    min_matches: int = 20,
+    seed: int = 1,
+) -> TrainedWeights:
+    """m from labelled ``pairs`` (a profile's person, the stored candidate id it is), u from
+    ``random_pairs`` random (profile, stored) pairs; ``index`` is a built
+    :class:`~enrichment.matching.CandidateIndex` (its comparisons and stored people)."""
+    people = index.stored_ids()
+    match_counts: Counter[tuple[str, str]] = Counter()
+    other_counts: Counter[tuple[str, str]] = Counter()
+    prior_weight: dict[tuple[str, str], float] = {}
+    n_match = 0
+    for person, i in pairs:
+        n_match += 1
+        for level in index.compare(person, i):
+            key = level_key(level)
+            match_counts[key] += 1
+            prior_weight.setdefault(key, level.weight)
+    rng = random.Random(seed)
+    n_other = 0
+    if profiles and people:
+        for _ in range(random_pairs):
+            person = profiles[rng.randrange(len(profiles))]
+            stored = people[rng.randrange(len(people))]
+            n_other += 1
+            for level in index.compare(person, stored):
+                key = level_key(level)
+                other_counts[key] += 1
+                prior_weight.setdefault(key, level.weight)
+    out = TrainedWeights()
+    if not n_match or not n_other:
+        return out
+    for key, hand in prior_weight.items():
+        if key[1] in UNTRAINED or match_counts[key] < min_matches:
+            continue  # a modelling choice, or too few labelled pairs to say
+        m = match_counts[key] / n_match
+        u = (other_counts[key] + 0.5) / (n_other + 1.0)
+        weight = max(LOW, min(HIGH, math.log2(m / u)))
+        # the sign is structural: a disagreement is never evidence for, an agreement never
+        # evidence against (a few labelled pairs must not turn one round)
+        weight = min(weight, 0.0) if hand < 0 else max(weight, 0.0) if hand > 0 else weight
+        out.levels[key] = LevelStats(
+            round(m, 6), round(u, 6), round(weight, 2), match_counts[key], other_counts[key]
+        )
+    return out
