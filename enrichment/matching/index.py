@@ -113,15 +113,13 @@ class CandidateIndex:
         """Score with ``trained`` level weights from now on (``None``: the hand-set ones)."""
         self._trained = trained
 
-    def compare(self, person: Person, external_id: str) -> list[Level]:
-        """The levels of one profile's person against one stored candidate (hand-set
-        weights): what training counts."""
-        stored = self._people[self._position[external_id]]
+    def compare(self, person: Person, stored: Person) -> list[Level]:
+        """The levels of a profile's person against a stored one, with the hand-set
+        weights and this index's frequencies: what training counts."""
         return [*self._model.names(person, stored), *self._model.others(person, stored)]
 
-    def stored_ids(self) -> list[str]:
-        """Every stored candidate's external id, in indexing order."""
-        return self._ids
+    def stored_person(self, external_id: str) -> Person:
+        return self._people[self._position[external_id]]
 
     def __contains__(self, external_id: object) -> bool:
         return external_id in self._position
@@ -340,7 +338,7 @@ class CandidateIndex:
         else:
             # the guards are rules about the hand-set levels (what agreed, how strongly by
             # structure), whatever weights the score was trained to
-            hand = self.compare(person, self._ids[best]) if self._trained else levels
+            hand = self.compare(person, self._people[best]) if self._trained else levels
             blockers = self._blockers(hand, scored, plausible)
             if score >= w.link_score and not blockers:
                 decision = "link"

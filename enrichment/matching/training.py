@@ -16,8 +16,8 @@ frequency in the store, which is better than a level-wide average.
 
 Use::
 
-    trained = estimate(index, pairs, random_profiles)
-    index = CandidateIndex.build(candidates, trained=trained)   # or index.use(trained)
+    index = CandidateIndex.build(candidates)
+    index.use(estimate(index.compare, labelled_pairs, profiles, stored_people))
     trained.table()   # [(level, m, u, weight)], to print or keep
 
 Every decision still lists its levels with the weights that decided it.
@@ -29,9 +29,8 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from enrichment.matching.comparisons import Level
 from enrichment.matching.features import Person
@@ -63,18 +62,19 @@ class TrainedWeights:
     """Weight per level key; ``apply`` swaps a level's hand-set weight for the trained one."""
 
     levels: dict[tuple[str, str], LevelStats] = field(default_factory=dict)
-    _cache: dict[Level, Level] = field(default_factory=dict)
+    #: id(level) -> (level, trained level); holding the level keeps its id from being reused
+    _cache: dict[int, tuple[Level, Level]] = field(default_factory=dict)
 
     def apply(self, level: Level) -> Level:
-        cached = self._cache.get(level)
+        cached = self._cache.get(id(level))
         if cached is not None:
-            return cached
+            return cached[1]
         stats = None if level.value else self.levels.get(level_key(level))
         out = level
         if stats is not None and not math.isclose(stats.weight, level.weight, abs_tol=0.05):
             out = Level(level.signal, level.label, stats.weight, level.contradicts, level.value)
         if len(self._cache) < 200_000:
-            self._cache[level] = out
+            self._cache[id(level)] = (level, out)
         return out
 
     def table(self) -> list[tuple[str, float, float, float]]:
@@ -88,31 +88,30 @@ class TrainedWeights:
         )
 
 
-class _Index(Protocol):
-    def compare(self, person: Person, external_id: str) -> list[Level]: ...
-    def stored_ids(self) -> list[str]: ...
+Compare = Callable[[Person, Person], list[Level]]
 
 
 def estimate(
-    index: _Index,
-    pairs: Iterable[tuple[Person, str]],
+    compare: Compare,
+    pairs: Iterable[tuple[Person, Person]],
     profiles: Sequence[Person],
+    stored: Sequence[Person],
     *,
-    random_pairs: int = 20_000,
+    random_pairs: int = 10_000,
     min_matches: int = 20,
     seed: int = 1,
 ) -> TrainedWeights:
-    """m from labelled ``pairs`` (a profile's person, the stored candidate id it is), u from
-    ``random_pairs`` random (profile, stored) pairs; ``index`` is a built
-    :class:`~enrichment.matching.CandidateIndex` (its comparisons and stored people)."""
-    people = index.stored_ids()
+    """m from labelled ``pairs`` (a profile's person, the stored person it is), u from
+    ``random_pairs`` random pairs of ``profiles`` and ``stored`` people; ``compare`` is a
+    :class:`~enrichment.matching.CandidateIndex`'s ``compare`` (its levels, hand-set)."""
+    people = stored
     match_counts: Counter[tuple[str, str]] = Counter()
     other_counts: Counter[tuple[str, str]] = Counter()
     prior_weight: dict[tuple[str, str], float] = {}
     n_match = 0
-    for person, i in pairs:
+    for person, same in pairs:
         n_match += 1
-        for level in index.compare(person, i):
+        for level in compare(person, same):
             key = level_key(level)
             match_counts[key] += 1
             prior_weight.setdefault(key, level.weight)
@@ -121,9 +120,9 @@ def estimate(
     if profiles and people:
         for _ in range(random_pairs):
             person = profiles[rng.randrange(len(profiles))]
-            stored = people[rng.randrange(len(people))]
+            other = people[rng.randrange(len(people))]
             n_other += 1
-            for level in index.compare(person, stored):
+            for level in compare(person, other):
                 key = level_key(level)
                 other_counts[key] += 1
                 prior_weight.setdefault(key, level.weight)
