@@ -22,14 +22,21 @@ _PLAIN_SUFFIX = ", one side has no first name"
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """``agreed`` and ``disagreed`` signals and ``held_back``: why no automatic link."""
+    """``agreed`` and ``disagreed`` signals, ``held_back``: why no automatic link, and
+    ``notes``: other reasons, as they were written."""
 
     agreed: list[str] = field(default_factory=list)
     disagreed: list[str] = field(default_factory=list)
     held_back: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, list[str]]:
-        return {"agreed": self.agreed, "disagreed": self.disagreed, "held_back": self.held_back}
+        return {
+            "agreed": self.agreed,
+            "disagreed": self.disagreed,
+            "held_back": self.held_back,
+            "notes": self.notes,
+        }
 
 
 def _shown(value: str) -> str:
@@ -132,16 +139,16 @@ def _level_words(signal: str, label: str) -> str:
         label = label[: -len(_PLAIN_SUFFIX)]
         suffix = " (one record has no first name)"
     values = _values(label)
-    for start, words in _WORDS.get(signal, []):
-        if label.startswith(start):
-            break
-    else:
-        for start, words in _EXTRA_WORDS if signal not in _WORDS else []:
-            if label.startswith(start):
-                words = words.replace("{signal}", signal.replace("_", " "))
-                break
-        else:
-            return f"{signal}: {label}{suffix}"
+    # the signal's own words, then the generic ones (an extra signal such as a date of
+    # birth, or an older label): "same dob", "different employer"
+    name = signal.replace("_", " ")
+    table = [
+        *_WORDS.get(signal, []),
+        *((start, words.replace("{signal}", name)) for start, words in _EXTRA_WORDS),
+    ]
+    words = next((w for start, w in table if label.startswith(start)), "")
+    if not words:
+        return f"{signal}: {label}{suffix}"
     needed = words.count("{")
     if len(values) < needed:
         values += [""] * (needed - len(values))
@@ -169,8 +176,10 @@ def in_words(reasons: list[str] | tuple[str, ...]) -> Explanation:
                 out.held_back.append(words.format(rest=rest, first=first, reason=reason))
                 break
         else:
-            if ": exact" in reason:  # an exact identifier: "orcid: exact"
+            if reason.endswith(": exact"):  # an exact identifier: "orcid: exact"
                 out.agreed.append(f"same {reason.split(':', 1)[0]}")
+            elif not reason.startswith("match weight"):
+                out.notes.append(reason)
     if given_and_surname <= set(out.agreed):
         out.agreed.remove("same first name")
         out.agreed[out.agreed.index("same surname")] = "same first name and surname"
