@@ -112,6 +112,8 @@ def estimate(
     for person, same in pairs:
         n_match += 1
         for level in compare(person, same):
+            if level.value:
+                continue  # frequency-adjusted: its u is the value's share of the store
             key = level_key(level)
             match_counts[key] += 1
             prior_weight.setdefault(key, level.weight)
@@ -123,6 +125,8 @@ def estimate(
             other = people[rng.randrange(len(people))]
             n_other += 1
             for level in compare(person, other):
+                if level.value:
+                    continue
                 key = level_key(level)
                 other_counts[key] += 1
                 prior_weight.setdefault(key, level.weight)
