@@ -20,7 +20,8 @@ middle name    agree +1 · initials differ -1.5 (only when both have one)
 employer       same current employer (tf, 2..10) · stored employer in career (tf) ·
                similar employer (jaro-winkler >= 0.92) +3 · one named in short ("Acme" of
                "Acme Software") +2 · different employers: -3 and a
-               contradiction when the profile lists a career, else -1 (a job change)
+               contradiction when the profile lists a career, else -0.5 when the profile's
+               job began after the stored one (moved on), -2.5 when before, -1 undated
 title          same title +2
 location       same city (tf, 1..5) · similar city (jaro-winkler >= 0.92) +2 · same country +0.5 ·
                other city, same country -1 ·
@@ -349,6 +350,14 @@ class Model:
         if a.has_history:
             return _fixed("employer", "career differs from the stored one", -3.0, True)
         shown = f"{min(a.current_employers or a.employers)} vs {min(b.employers)}"
+        if a.started and b.started and a.current_employers:
+            # a later record of one person shows a job begun after the stored one; a job
+            # that began before it, elsewhere, is more likely someone else's
+            if a.started >= b.started:
+                return _fixed("employer", f"moved on: a later job ({shown})", -0.5)
+            return _fixed(
+                "employer", f"different employer, held before the stored job ({shown})", -2.5
+            )
         return _fixed("employer", f"different employer ({shown})", -1.0)
 
     def title(self, a: Person, b: Person) -> Level | None:

@@ -97,6 +97,11 @@ _WORDS: dict[str, list[tuple[str, str]]] = {
         ("similar employer", "similar employer: {0}"),
         ("employer named in short", "same employer, named in short: {0}"),
         ("career differs", "the profile's career does not include the stored employer"),
+        ("moved on", "moved on to another employer, in a job begun after the stored one: {0}"),
+        (
+            "different employer, held before",
+            "a different employer, in a job begun before the stored one: {0}",
+        ),
         ("different employer", "different employer: {0}"),
     ],
     "title": [("same title", "same job title ({0})")],

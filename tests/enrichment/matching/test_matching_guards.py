@@ -125,3 +125,32 @@ def test_a_household_address_does_not_outweigh_a_different_first_name() -> None:
         extras={"dob": "1931-04-02", "postcode": "EH41 4QA"},
     )
     assert typo.decision == "link"
+
+
+def test_a_job_begun_after_the_stored_one_is_a_move_and_one_begun_before_is_not() -> None:
+    from enrichment.dates import PartialDate
+
+    stored = Candidate(
+        external_id="ats-1",
+        full_name="Ingrid Solheim",
+        location="Stavanger, Norway",
+        positions=(Position(title="Geologist", company="Equinor", start=PartialDate(2018, 2)),),
+    )
+    index = CandidateIndex.build([stored])
+
+    def employer_level(start: PartialDate) -> str:
+        profile = ProfileRecord(
+            full_name="Ingrid Solheim",
+            kind="team_page",
+            location="Stavanger, Norway",
+            positions=(Position(title="Geologist", company="Aker BP", start=start),),
+        )
+        [level] = [r for r in index.match(profile).reasons if r.startswith("employer:")]
+        return level
+
+    assert employer_level(PartialDate(2022, 5)) == (
+        "employer: moved on: a later job (aker bp vs equinor) (-0.5)"
+    )
+    assert employer_level(PartialDate(2015)).startswith(
+        "employer: different employer, held before the stored job"
+    )
