@@ -41,7 +41,9 @@ def loaders(only: list[str] | None = None) -> list[tuple[str, Callable[[str], da
 
 
 #: labelled dev pairs that m is counted on (a seeded sample; more change little)
-TRAINING_PAIRS = 5_000
+TRAINING_PAIRS = 2_000
+#: profiles and stored people drawn for the random pairs that u is counted on
+RANDOM_PEOPLE = 5_000
 
 
 def train(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
@@ -60,10 +62,10 @@ def train(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
     labelled = [(m, s) for m, s in data.truth.items() if s is not None]
     labelled = rng.sample(labelled, min(TRAINING_PAIRS, len(labelled)))
     pairs = [(profile_person(m), stored_person(s)) for m, s in labelled]
-    sample = max(1, min(len(profiles), len(stored), 10_000))
+    sample = max(1, min(len(profiles), len(stored), RANDOM_PEOPLE))
     people = [profile_person(uid) for uid in rng.sample(sorted(profiles, key=str), sample)]
     others = [stored_person(uid) for uid in rng.sample(sorted(stored), sample)]
-    return estimate(index.compare, pairs, people, others)
+    return estimate(index.compare, pairs, people, others, random_pairs=2 * RANDOM_PEOPLE)
 
 
 def accuracy(
