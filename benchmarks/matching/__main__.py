@@ -12,7 +12,7 @@ from functools import partial
 from benchmarks.matching import datasets
 from benchmarks.matching.metrics import score
 from enrichment.matching import CandidateIndex, Person, Weights
-from enrichment.matching.training import TrainedWeights, estimate
+from enrichment.matching.training import TrainedWeights, estimate, estimate_em
 from enrichment.model import Candidate, ProfileRecord
 
 #: Splink's match-probability thresholds; its best F1 among them is the one compared
@@ -42,6 +42,8 @@ def loaders(only: list[str] | None = None) -> list[tuple[str, Callable[[str], da
 
 #: labelled dev pairs that m is counted on (a seeded sample; more change little)
 TRAINING_PAIRS = 2_000
+#: EM counts the first (tightest-blocked) stored people proposed for each sampled profile
+EM_CANDIDATES = 10
 #: profiles and stored people drawn for the random pairs that u is counted on
 RANDOM_PEOPLE = 5_000
 
@@ -68,13 +70,29 @@ def train(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
     return estimate(index.compare, pairs, people, others, random_pairs=2 * RANDOM_PEOPLE)
 
 
+def train_em(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
+    """Level weights without labels, from the data being linked: m by EM over the pairs
+    blocking proposes for a sample of its profiles, u on random pairs."""
+    rng = random.Random(3)
+    sample = rng.sample(data.profiles, min(len(data.profiles), TRAINING_PAIRS))
+    people = [Person.of_profile(p, data.extras[p.profile_id or ""]) for p in sample]
+    pairs = [
+        (person, other) for person in people for other in index.candidates(person)[:EM_CANDIDATES]
+    ]
+    stored = [
+        Person.of_candidate(c, data.extras[c.external_id])
+        for c in rng.sample(data.candidates, min(len(data.candidates), RANDOM_PEOPLE))
+    ]
+    return estimate_em(index.compare, pairs, people, stored, random_pairs=2 * RANDOM_PEOPLE)
+
+
 def accuracy(
-    splink: bool = True, part: str = "eval", only: list[str] | None = None, trained: bool = True
+    splink: bool = True, part: str = "eval", only: list[str] | None = None, mode: str = "dev"
 ) -> None:
     print(f"part: {part} (people split by a hash of their cluster id; tune on dev only)")
     for _, loader in loaders(only):
         data = loader(part)
-        dev = loader("dev") if trained else None  # loading files is not timed (nor for Splink)
+        dev = loader("dev") if mode == "dev" else None  # loading is not timed (nor for Splink)
         positives = sum(1 for v in data.truth.values() if v is not None)
         print(
             f"{data.name}: {len(data.candidates)} stored, {len(data.profiles)} mentions "
@@ -91,6 +109,8 @@ def accuracy(
         )
         if dev is not None:
             index.use(train(index, dev))
+        elif mode == "em":
+            index.use(train_em(index, data))
         results = index.match_all(data.profiles, extras_of=partial(_extras_of_profile, extras))
         seconds = time.perf_counter() - started
         links = {r.profile_id or "": r.candidate_id for r in results}
@@ -126,7 +146,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--only", nargs="*", help="data set names (default: all)")
     parser.add_argument(
-        "--hand-weights", action="store_true", help="medalist's hand-set weights, not trained"
+        "--weights",
+        choices=("dev", "em", "hand"),
+        default="dev",
+        help="medalist's level weights: trained on the dev part's labels (default), by EM "
+        "on the linked part itself without labels, or hand-set",
     )
     args = parser.parse_args(argv)
     if args.scale_one:
@@ -142,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
             splink=not args.no_splink,
             part=args.part,
             only=args.only,
-            trained=not args.hand_weights,
+            mode=args.weights,
         )
 
 

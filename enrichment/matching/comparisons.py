@@ -55,6 +55,9 @@ from enrichment.matching.names import (
 )
 from enrichment.matching.syllables import common_reading, same_syllable
 
+#: the signals a name is compared by (blocking picks pairs by them)
+NAME_SIGNALS = frozenset({"surname", "first name", "middle name", "name order"})
+
 
 @dataclass(frozen=True, slots=True)
 class Level:

@@ -11,7 +11,14 @@ from itertools import islice
 from typing import Any
 
 from enrichment.matching.blocking import LOOSE_LIMIT, Blocks, lookup_keys, stored_keys
-from enrichment.matching.comparisons import Frequencies, Level, Model, Weights, probability
+from enrichment.matching.comparisons import (
+    NAME_SIGNALS,
+    Frequencies,
+    Level,
+    Model,
+    Weights,
+    probability,
+)
 from enrichment.matching.features import Person
 from enrichment.matching.identifiers import (
     EXACT_METHODS,
@@ -28,7 +35,6 @@ ExtrasOf = Callable[[Any], Mapping[str, str]]
 MAX_SCORED = 80
 #: of a name borne by more than LOOSE_LIMIT stored people, this many are compared
 NAMESAKE_SAMPLE = 5
-NAME_SIGNALS = frozenset({"surname", "first name", "middle name", "name order"})
 MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education"}
 #: bits of extra-signal agreement that let a link stand although the first names differ
 IDENTIFYING_SUPPORT = 8.0
@@ -117,6 +123,10 @@ class CandidateIndex:
         """The levels of a profile's person against a stored one, with the hand-set
         weights and this index's frequencies: what training counts."""
         return [*self._model.names(person, stored), *self._model.others(person, stored)]
+
+    def candidates(self, person: Person) -> list[Person]:
+        """The stored people blocking proposes for this profile's person (what EM counts)."""
+        return [self._people[i] for i in self._blocked(person, set())]
 
     def stored_person(self, external_id: str) -> Person:
         return self._people[self._position[external_id]]

@@ -29,10 +29,10 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from enrichment.matching.comparisons import Level
+from enrichment.matching.comparisons import NAME_SIGNALS, Level
 from enrichment.matching.features import Person
 
 _VALUES = re.compile(r"\s*\([^)]*\)")
@@ -91,6 +91,62 @@ class TrainedWeights:
 Compare = Callable[[Person, Person], list[Level]]
 
 
+Key = tuple[str, str]
+
+
+def _random_counts(
+    compare: Compare,
+    profiles: Sequence[Person],
+    stored: Sequence[Person],
+    random_pairs: int,
+    seed: int,
+    hand: dict[Key, float],
+) -> tuple[Counter[Key], int]:
+    """Level counts on random (profile, stored) pairs: almost all two different people."""
+    rng = random.Random(seed)
+    counts: Counter[Key] = Counter()
+    n = 0
+    if profiles and stored:
+        for _ in range(random_pairs):
+            person = profiles[rng.randrange(len(profiles))]
+            other = stored[rng.randrange(len(stored))]
+            n += 1
+            for level in compare(person, other):
+                if level.value:
+                    continue  # frequency-adjusted: its u is the value's share of the store
+                key = level_key(level)
+                counts[key] += 1
+                hand.setdefault(key, level.weight)
+    return counts, n
+
+
+def _weights(
+    match_counts: Mapping[Key, float],
+    n_match: float,
+    other_counts: Counter[Key],
+    n_other: int,
+    hand: Mapping[Key, float],
+    min_matches: float,
+) -> TrainedWeights:
+    out = TrainedWeights()
+    if not n_match or not n_other:
+        return out
+    for key, prior in hand.items():
+        seen = match_counts.get(key, 0.0)
+        if key[1] in UNTRAINED or seen < min_matches:
+            continue  # a modelling choice, or too few pairs of one person to say
+        m = seen / n_match
+        u = (other_counts[key] + 0.5) / (n_other + 1.0)
+        weight = max(LOW, min(HIGH, math.log2(m / u)))
+        # the sign is structural: a disagreement is never evidence for, an agreement never
+        # evidence against (a few pairs must not turn one round)
+        weight = min(weight, 0.0) if prior < 0 else max(weight, 0.0) if prior > 0 else weight
+        out.levels[key] = LevelStats(
+            round(m, 6), round(u, 6), round(weight, 2), round(seen), other_counts[key]
+        )
+    return out
+
+
 def estimate(
     compare: Compare,
     pairs: Iterable[tuple[Person, Person]],
@@ -104,45 +160,73 @@ def estimate(
     """m from labelled ``pairs`` (a profile's person, the stored person it is), u from
     ``random_pairs`` random pairs of ``profiles`` and ``stored`` people; ``compare`` is a
     :class:`~enrichment.matching.CandidateIndex`'s ``compare`` (its levels, hand-set)."""
-    people = stored
-    match_counts: Counter[tuple[str, str]] = Counter()
-    other_counts: Counter[tuple[str, str]] = Counter()
-    prior_weight: dict[tuple[str, str], float] = {}
+    match_counts: Counter[Key] = Counter()
+    hand: dict[Key, float] = {}
     n_match = 0
     for person, same in pairs:
         n_match += 1
         for level in compare(person, same):
             if level.value:
-                continue  # frequency-adjusted: its u is the value's share of the store
+                continue
             key = level_key(level)
             match_counts[key] += 1
-            prior_weight.setdefault(key, level.weight)
-    rng = random.Random(seed)
-    n_other = 0
-    if profiles and people:
-        for _ in range(random_pairs):
-            person = profiles[rng.randrange(len(profiles))]
-            other = people[rng.randrange(len(people))]
-            n_other += 1
-            for level in compare(person, other):
-                if level.value:
-                    continue
-                key = level_key(level)
-                other_counts[key] += 1
-                prior_weight.setdefault(key, level.weight)
-    out = TrainedWeights()
-    if not n_match or not n_other:
-        return out
-    for key, hand in prior_weight.items():
-        if key[1] in UNTRAINED or match_counts[key] < min_matches:
-            continue  # a modelling choice, or too few labelled pairs to say
-        m = match_counts[key] / n_match
-        u = (other_counts[key] + 0.5) / (n_other + 1.0)
-        weight = max(LOW, min(HIGH, math.log2(m / u)))
-        # the sign is structural: a disagreement is never evidence for, an agreement never
-        # evidence against (a few labelled pairs must not turn one round)
-        weight = min(weight, 0.0) if hand < 0 else max(weight, 0.0) if hand > 0 else weight
-        out.levels[key] = LevelStats(
-            round(m, 6), round(u, 6), round(weight, 2), match_counts[key], other_counts[key]
-        )
-    return out
+            hand.setdefault(key, level.weight)
+    other_counts, n_other = _random_counts(compare, profiles, stored, random_pairs, seed, hand)
+    return _weights(match_counts, n_match, other_counts, n_other, hand, min_matches)
+
+
+def estimate_em(
+    compare: Compare,
+    candidate_pairs: Iterable[tuple[Person, Person]],
+    profiles: Sequence[Person],
+    stored: Sequence[Person],
+    *,
+    iterations: int = 10,
+    random_pairs: int = 10_000,
+    min_matches: float = 20.0,
+    seed: int = 1,
+) -> TrainedWeights:
+    """Without labels: m by expectation maximisation over ``candidate_pairs`` (the pairs
+    blocking proposes, e.g. ``index.candidates(person)`` for each profile), u from random
+    pairs as in :func:`estimate`.
+
+    Each round weighs every pair by its current match probability and counts m from those
+    weights. The probability is read from the levels other than the name's (their current
+    weights, plus the share of matches among the pairs): blocking chose the pairs by their
+    names, so the names cannot also say which pairs are one person (Splink leaves a
+    blocking rule's own columns out of its EM for the same reason). Pairs with nothing but
+    names are left out.
+    """
+    hand: dict[Key, float] = {}
+    vectors: list[tuple[list[Key], list[tuple[Key | None, float]]]] = []
+    for person, other in candidate_pairs:
+        keys: list[Key] = []
+        evidence: list[tuple[Key | None, float]] = []
+        for level in compare(person, other):
+            key = None if level.value else level_key(level)
+            if key is not None:
+                hand.setdefault(key, level.weight)
+                keys.append(key)
+            if level.signal not in NAME_SIGNALS:
+                evidence.append((key, level.weight))
+        if evidence:  # a pair of names alone says nothing about which pairs are one person
+            vectors.append((keys, evidence))
+    other_counts, n_other = _random_counts(compare, profiles, stored, random_pairs, seed, hand)
+    trained = TrainedWeights()
+    share = 0.1
+    for _ in range(iterations):
+        if not vectors or not 0 < share < 1:
+            break
+        prior = math.log2(share / (1 - share))
+        current = {k: s.weight for k, s in trained.levels.items()}
+        counts: Counter[Key] = Counter()
+        total = 0.0
+        for keys, evidence in vectors:
+            weight = prior + sum(current.get(k, w) if k else w for k, w in evidence)
+            p = 1.0 / (1.0 + 2.0 ** max(-60.0, min(60.0, -weight)))
+            total += p
+            for key in keys:
+                counts[key] += p
+        share = min(max(total / len(vectors), 1e-6), 1 - 1e-6)
+        trained = _weights(counts, total, other_counts, n_other, hand, min_matches)
+    return trained

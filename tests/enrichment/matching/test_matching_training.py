@@ -18,7 +18,7 @@ def _people(n: int) -> list[tuple[Candidate, dict[str, str]]]:
                 external_id=f"ats-{i}",
                 full_name=f"{GIVEN[i % 10]} {FAMILY[(i // 10) % 8]}",
             ),
-            {"dob": f"19{50 + i % 40}-0{1 + i % 9}-1{i % 10}"},
+            {"dob": f"{1940 + (i * 13) % 61}-{1 + i % 12:02d}-{1 + i % 28:02d}"},
         )
         for i in range(n)
     ]
@@ -60,3 +60,25 @@ def test_apply_swaps_only_trained_levels() -> None:
     assert table.apply(level).label == level.label
     tf = Level("surname", "exact", 9.0, value="kowalczyk")
     assert table.apply(tf) is tf
+
+
+def test_em_without_labels_finds_the_agreement_that_marks_one_person() -> None:
+    from enrichment.matching.training import estimate_em
+
+    people = _people(400)
+    extras = {c.external_id: e for c, e in people}
+    index = CandidateIndex.build([c for c, _ in people], extras_of=lambda c: extras[c.external_id])
+    stored = [Person.of_candidate(c, e) for c, e in people]
+    mentions = [
+        Person.of_profile(ProfileRecord(c.full_name, "feed"), {"dob": e["dob"]})
+        for c, e in people[::2]
+    ]
+    # the pairs blocking proposes: each mention's own record and its namesakes
+    pairs = [(m, other) for m in mentions for other in index.candidates(m)]
+    assert len(pairs) > len(mentions)
+    trained = estimate_em(index.compare, pairs, mentions, stored, random_pairs=4000)
+    exact = trained.levels[("dob", "exact")]
+    assert exact.m > 0.8 and exact.weight > 6
+    # namesakes with another date of birth are (by EM's weights) almost never one person:
+    # too few expected matches to train that level, it keeps its hand-set weight
+    assert ("dob", "different") not in trained.levels
