@@ -98,7 +98,7 @@ class Weights:
     city_u: float = 1 / 100
     #: an employer with at least this many stored people is large: agreeing on it is no
     #: corroboration of a name (thousands work at Samsung or Fujitsu)
-    large_employer: int = 200
+    large_employer: int = 1000
     #: pseudo-records that pull a small index's frequencies toward the defaults above
     smoothing: float = 1000.0
     extra_exact: Mapping[str, float] = field(default_factory=dict)
