@@ -57,7 +57,8 @@ How a profile is decided, in order:
    Otherwise ``review`` (score >= 0.5) or ``reject``.
 
 **Weights from data** (:mod:`enrichment.matching.training`): ``estimate`` counts m per
-level on labelled pairs (review decisions, a benchmark's dev part) and u on random pairs;
+level on labelled pairs (review decisions, a benchmark's dev part), ``estimate_em`` by EM
+over the pairs blocking proposes when there are no labels, and u on random pairs;
 ``index.use(trained)`` scores with ``log2(m / u)`` instead of the hand-set weights. Surname,
 first name, employer and city agreement are frequency-adjusted from the store itself. The
 guards always read the hand-set levels (they are rules, not weights).

@@ -14,10 +14,14 @@ hand-set one's sign (a disagreement is never evidence for). Frequency-adjusted l
 (an exact surname, first name, employer, city) keep their weights: their ``u`` is the value's
 frequency in the store, which is better than a level-wide average.
 
+Without labels, :func:`estimate_em` counts m by expectation maximisation over the pairs
+blocking proposes (``index.candidates(person)``), the names left out of its E-step.
+
 Use::
 
     index = CandidateIndex.build(candidates)
-    index.use(estimate(index.compare, labelled_pairs, profiles, stored_people))
+    trained = estimate(index.compare, labelled_pairs, profiles, stored_people)
+    index.use(trained)
     trained.table()   # [(level, m, u, weight)], to print or keep
 
 Every decision still lists its levels with the weights that decided it.
