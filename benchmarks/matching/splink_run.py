@@ -81,13 +81,39 @@ def _febrl_settings() -> tuple[Any, list[Any], list[Any]]:
     return settings, deterministic, em
 
 
+def _names_settings() -> tuple[Any, list[Any], list[Any]]:
+    """Names only (the inventor sets): forename and surname, each with its term frequencies."""
+    import splink.comparison_library as cl
+    from splink import SettingsCreator, block_on
+
+    settings = SettingsCreator(
+        link_type="link_only",
+        blocking_rules_to_generate_predictions=[
+            block_on("first_name", "surname"),
+            block_on("surname", "substr(first_name, 1, 1)"),
+            block_on("first_name", "substr(surname, 1, 2)"),
+        ],
+        comparisons=[
+            cl.NameComparison("first_name").configure(term_frequency_adjustments=True),
+            cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+        ],
+    )
+    deterministic = [block_on("first_name", "surname")]
+    # each EM pass trains the comparison its blocking rule does not use
+    em = [block_on("surname"), block_on("first_name")]
+    return settings, deterministic, em
+
+
 def run_splink(data: Dataset, thresholds: tuple[float, ...]) -> dict[float, dict[str, str | None]]:
     """Links (mention id -> stored id or None) at each match-probability threshold."""
     from splink import DuckDBAPI, Linker
 
-    settings, deterministic, em = (
-        _historical_settings() if data.name.startswith("historical") else _febrl_settings()
-    )
+    if data.names_only:
+        settings, deterministic, em = _names_settings()
+    elif data.name.startswith("historical"):
+        settings, deterministic, em = _historical_settings()
+    else:
+        settings, deterministic, em = _febrl_settings()
     columns = [c for c in data.stored.columns if c != "cluster"]
     db_api = DuckDBAPI()
     left = db_api.register(data.stored[columns].astype("string"), dataset_display_name="stored")

@@ -41,16 +41,31 @@ How a profile is decided, in order:
    career continuity, title, location, education. The score is the probability of the
    summed weight. ``link`` needs score >= 0.99 *and* none of these guards:
 
-   - name-only: nothing beyond the name agrees (a name alone never links);
-   - first names differ (not a nickname, initial or near spelling), unless extra signals
-     such as a date of birth agree strongly;
+   - name-only: nothing beyond the name agrees (a name alone never links); agreeing on a
+     large employer (``Weights.large_employer`` stored people or more) does not count;
+   - first names differ (not a nickname, initial or near spelling), unless one extra signal
+     that identifies a person (a date of birth, an id number: 8 bits or more on its own)
+     agrees; a household's shared postcode and birth place do not;
+   - one name only (no surname or no first name) with less than twice the corroboration;
    - contradiction: the profile's career or country contradicts the stored one;
-   - namesake: a second stored candidate scores within 3 bits of the best.
+   - namesake: a second stored candidate scores within 3 bits of the best;
+   - crowded: with N stored people of positive weight, a link needs log2(N) bits more.
 
    The prior falls as the index grows (more stored people, more namesakes), and a name read
    the other way round ("Garcia Maria") or a lone name ("Fowler") counts for less.
 
    Otherwise ``review`` (score >= 0.5) or ``reject``.
+
+**Weights from data** (:mod:`enrichment.matching.training`): ``estimate`` counts m per
+level on labelled pairs (review decisions, a benchmark's dev part), ``estimate_em`` by EM
+over the pairs blocking proposes when there are no labels, and u on random pairs;
+``index.use(trained)`` scores with ``log2(m / u)`` instead of the hand-set weights. Surname,
+first name, employer and city agreement are frequency-adjusted from the store itself. The
+guards always read the hand-set levels (they are rules, not weights).
+
+**In words** (:mod:`enrichment.matching.explanation`): ``in_words(result.reasons)`` sorts the
+reasons into what agreed, what disagreed and what held the link back, in words a recruiter
+reads ("same first name and surname", "different city: Osaka vs Tokyo").
 
 Signals the domain model has no field for (date of birth, postcode) can be given as
 ``extras`` (``build(..., extras_of=...)``, ``match(..., extras=...)``): compared by name,

@@ -20,9 +20,10 @@ middle name    agree +1 · initials differ -1.5 (only when both have one)
 employer       same current employer (tf, 2..10) · stored employer in career (tf) ·
                similar employer (jaro-winkler >= 0.92) +3 · one named in short ("Acme" of
                "Acme Software") +2 · different employers: -3 and a
-               contradiction when the profile lists a career, else -1 (a job change)
+               contradiction when the profile lists a career, else -0.5 when the profile's
+               job began after the stored one (moved on), -2.5 when before, -1 undated
 title          same title +2
-location       same city +3 · similar city (jaro-winkler >= 0.92) +2 · same country +0.5 ·
+location       same city (tf, 1..5) · similar city (jaro-winkler >= 0.92) +2 · same country +0.5 ·
                other city, same country -1 ·
                different country -4 (a contradiction)
 education      same school +3 · different schools -0.5
@@ -54,6 +55,9 @@ from enrichment.matching.names import (
 )
 from enrichment.matching.syllables import common_reading, same_syllable
 
+#: the signals a name is compared by (blocking picks pairs by them)
+NAME_SIGNALS = frozenset({"surname", "first name", "middle name", "name order"})
+
 
 @dataclass(frozen=True, slots=True)
 class Level:
@@ -63,6 +67,8 @@ class Level:
     label: str
     weight: float
     contradicts: bool = False
+    #: the value agreed on, for frequency-adjusted levels (an employer, a city)
+    value: str = ""
 
     def __str__(self) -> str:
         return f"{self.signal}: {self.label} ({self.weight:+.1f})"
@@ -88,6 +94,11 @@ class Weights:
     first_u: float = 1 / 300
     employer_m: float = 0.6
     employer_u: float = 1 / 500
+    city_m: float = 0.7
+    city_u: float = 1 / 100
+    #: an employer with at least this many stored people is large: agreeing on it is no
+    #: corroboration of a name (thousands work at Samsung or Fujitsu)
+    large_employer: int = 1000
     #: pseudo-records that pull a small index's frequencies toward the defaults above
     smoothing: float = 1000.0
     extra_exact: Mapping[str, float] = field(default_factory=dict)
@@ -103,6 +114,7 @@ class Frequencies:
         self.surnames: Counter[str] = Counter()
         self.firsts: Counter[str] = Counter()
         self.employers: Counter[str] = Counter()
+        self.cities: Counter[str] = Counter()
 
     def add(self, person: Person) -> None:
         self.total += 1
@@ -116,6 +128,9 @@ class Frequencies:
         employers = self.employers
         for employer in person.employers:
             employers[employer] = employers.get(employer, 0) + 1
+        if person.city:
+            cities = self.cities
+            cities[person.city] = cities.get(person.city, 0) + 1
 
 
 def _tf_weight(
@@ -146,6 +161,8 @@ class Model:
             )
         elif kind == "first":
             weight = _tf_weight(w.first_m, w.first_u, f.firsts[value], f.total, w.smoothing, 2, 10)
+        elif kind == "city":
+            weight = _tf_weight(w.city_m, w.city_u, f.cities[value], f.total, w.smoothing, 1, 5)
         else:
             weight = _tf_weight(
                 w.employer_m, w.employer_u, f.employers[value], f.total, w.smoothing, 2, 10
@@ -153,13 +170,17 @@ class Model:
         self._cache[(kind, value)] = weight
         return weight
 
+    def stored_at(self, employer: str) -> int:
+        """How many stored people name this employer."""
+        return self.freq.employers.get(employer, 0)
+
     def _tf_level(self, signal: str, label: str, kind: str, value: str) -> Level:
         """A frequency-adjusted level, made once per value: ``exact``, or ``label (value)``."""
         key = (signal, label, value)
         level = self._levels.get(key)
         if level is None:
             text = label if label == "exact" else f"{label} ({value})"
-            level = self._levels[key] = Level(signal, text, self._tf(kind, value))
+            level = self._levels[key] = Level(signal, text, self._tf(kind, value), value=value)
         return level
 
     # -- names ---------------------------------------------------------------------------
@@ -175,7 +196,7 @@ class Model:
             # half of a double surname ("Young Do Jung" is not a Jung of "Yun Jung Lee")
             return self._surname_similarity(ka, kb)
         if (a.middles and a.middles[-1] + ka == kb) or (b.middles and b.middles[-1] + kb == ka):
-            return Level("surname", "exact (double surname)", self._tf("surname", kb))
+            return Level("surname", "exact (double surname)", self._tf("surname", kb), value=kb)
         pa, pb = a.last_parts, b.last_parts
         if a.middles:
             pa = pa | {a.middles[-1]}
@@ -185,7 +206,10 @@ class Model:
         if shared and (len(a.last_parts) > 1 or len(b.last_parts) > 1 or a.middles or b.middles):
             part = min(shared)
             return Level(
-                "surname", f"double-surname part ({part})", 0.6 * self._tf("surname", part)
+                "surname",
+                f"double-surname part ({part})",
+                0.6 * self._tf("surname", part),
+                value=part,
             )
         return self._surname_similarity(ka, kb)
 
@@ -248,7 +272,9 @@ class Model:
             return None
         ga, gb = given_name(a), given_name(b)
         if ga == gb:
-            return Level("first name", f"same given name ({ga})", self._tf("first", a.first))
+            return Level(
+                "first name", f"same given name ({ga})", self._tf("first", a.first), value=ga
+            )
         reading = common_reading(ga, gb, systems)
         if reading is None:
             return None
@@ -326,7 +352,16 @@ class Model:
                     return Level("employer", f"employer named in short ({x} ~ {y})", 2.0)
         if a.has_history:
             return _fixed("employer", "career differs from the stored one", -3.0, True)
-        return _fixed("employer", "different employer", -1.0)
+        shown = f"{min(a.current_employers or a.employers)} vs {min(b.employers)}"
+        if a.started and b.started and a.current_employers:
+            # a later record of one person shows a job begun after the stored one; a job
+            # that began before it, elsewhere, is more likely someone else's
+            if a.started >= b.started:
+                return _fixed("employer", f"moved on: a later job ({shown})", -0.5)
+            return _fixed(
+                "employer", f"different employer, held before the stored job ({shown})", -2.5
+            )
+        return _fixed("employer", f"different employer ({shown})", -1.0)
 
     def title(self, a: Person, b: Person) -> Level | None:
         if a.titles and b.titles and a.titles & b.titles:
@@ -335,15 +370,16 @@ class Model:
 
     def location(self, a: Person, b: Person) -> Level | None:
         if a.country and b.country and a.country != b.country:
-            return _fixed("location", "different country", -4.0, True)
+            shown = f"{a.country} vs {b.country}"
+            return _fixed("location", f"different country ({shown})", -4.0, True)
         if a.city and b.city:
             if a.city == b.city:
-                return _fixed("location", f"same city ({a.city})", 3.0)
+                return self._tf_level("location", "same city", "city", a.city)
             if JaroWinkler.normalized_similarity(a.city, b.city) >= 0.92:
                 return Level("location", f"similar city ({a.city} ~ {b.city})", 2.0)
             if a.country and a.country == b.country:
-                return _fixed("location", "other city, same country", -1.0)
-            return _fixed("location", "different city", -1.0)
+                return _fixed("location", f"other city, same country ({a.city} vs {b.city})", -1.0)
+            return _fixed("location", f"different city ({a.city} vs {b.city})", -1.0)
         if a.country and a.country == b.country:
             return _fixed("location", "same country", 0.5)
         return None
@@ -394,7 +430,7 @@ class Model:
         if a.titles:
             bound += 2.0
         if a.city or a.country:
-            bound += 3.0
+            bound += 5.0
         if a.schools:
             bound += 3.0
         for key in a.extras:

@@ -35,6 +35,8 @@ class Person:
     has_history: bool = False
     #: the same tokens read the other way round, when the order is uncertain (profiles only)
     alt_name: PersonName | None = None
+    #: when the latest current position started, as year * 100 + month (0: unknown)
+    started: int = 0
 
     @classmethod
     def of_candidate(cls, candidate: Candidate, extras: Mapping[str, str] | None = None) -> Person:
@@ -70,7 +72,10 @@ class Person:
         employers: set[str] = set()
         current: set[str] = set()
         titles: set[str] = set()
+        started = 0
         for position in positions:
+            if position.end is None and position.start is not None:
+                started = max(started, position.start.year * 100 + (position.start.month or 0))
             if position.company and (key := employer_key(position.company)):
                 employers.add(key)
                 if position.end is None:
@@ -92,6 +97,7 @@ class Person:
             country=country,
             schools=_shared(schools) if schools else _EMPTY,
             extras=clean_extras,
+            started=started,
         )
 
 

@@ -11,7 +11,14 @@ from itertools import islice
 from typing import Any
 
 from enrichment.matching.blocking import LOOSE_LIMIT, Blocks, lookup_keys, stored_keys
-from enrichment.matching.comparisons import Frequencies, Level, Model, Weights, probability
+from enrichment.matching.comparisons import (
+    NAME_SIGNALS,
+    Frequencies,
+    Level,
+    Model,
+    Weights,
+    probability,
+)
 from enrichment.matching.features import Person
 from enrichment.matching.identifiers import (
     EXACT_METHODS,
@@ -20,6 +27,7 @@ from enrichment.matching.identifiers import (
     profile_key,
 )
 from enrichment.matching.result import Decision, DecisionsLike, MatchResult, verdicts_for
+from enrichment.matching.training import TrainedWeights
 from enrichment.model import Candidate, ProfileRecord
 
 ExtrasOf = Callable[[Any], Mapping[str, str]]
@@ -27,7 +35,6 @@ ExtrasOf = Callable[[Any], Mapping[str, str]]
 MAX_SCORED = 80
 #: of a name borne by more than LOOSE_LIMIT stored people, this many are compared
 NAMESAKE_SAMPLE = 5
-NAME_SIGNALS = frozenset({"surname", "first name", "middle name", "name order"})
 MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education"}
 #: bits of extra-signal agreement that let a link stand although the first names differ
 IDENTIFYING_SUPPORT = 8.0
@@ -79,6 +86,7 @@ class CandidateIndex:
         self._freq = Frequencies()
         self._model = Model(self.weights, self._freq)
         self._extra_weights = _ExtraWeights(self.weights)
+        self._trained: TrainedWeights | None = None
 
     @classmethod
     def build(
@@ -87,9 +95,13 @@ class CandidateIndex:
         *,
         weights: Weights | None = None,
         extras_of: ExtrasOf | None = None,
+        trained: TrainedWeights | None = None,
     ) -> CandidateIndex:
-        """Index candidates; ``extras_of(candidate)`` may add signals the model lacks."""
+        """Index candidates; ``extras_of(candidate)`` may add signals the model lacks;
+        ``trained`` (:func:`enrichment.matching.training.estimate`) replaces hand-set level
+        weights with ones estimated from data."""
         index = cls(weights)
+        index._trained = trained
         with _gc_paused():
             for candidate in candidates:
                 index.add(candidate, extras_of(candidate) if extras_of else None)
@@ -102,6 +114,22 @@ class CandidateIndex:
     def prior(self) -> float:
         """Log2 prior odds of a match: lower as more people are stored (more namesakes)."""
         return self.weights.prior - math.log2(1 + len(self._ids) / self.weights.prior_scale)
+
+    def use(self, trained: TrainedWeights | None) -> None:
+        """Score with ``trained`` level weights from now on (``None``: the hand-set ones)."""
+        self._trained = trained
+
+    def compare(self, person: Person, stored: Person) -> list[Level]:
+        """The levels of a profile's person against a stored one, with the hand-set
+        weights and this index's frequencies: what training counts."""
+        return [*self._model.names(person, stored), *self._model.others(person, stored)]
+
+    def candidates(self, person: Person) -> list[Person]:
+        """The stored people blocking proposes for this profile's person (what EM counts)."""
+        return [self._people[i] for i in self._blocked(person, set())]
+
+    def stored_person(self, external_id: str) -> Person:
+        return self._people[self._position[external_id]]
 
     def __contains__(self, external_id: object) -> bool:
         return external_id in self._position
@@ -257,7 +285,7 @@ class CandidateIndex:
     def _score(
         self, person: Person, ids: list[int], into: list[tuple[float, int, list[Level]]]
     ) -> None:
-        model, prior = self._model, self.prior
+        model, prior, trained = self._model, self.prior, self._trained
         floor = -prior - model.best_other(person)  # names must reach this to matter
         # namesakes share one parsed name object: compare each distinct name once (keyed by
         # identity, which is cheaper than hashing the names; equal names that are distinct
@@ -270,10 +298,15 @@ class CandidateIndex:
             cached = by_name.get(name_key)
             if cached is None:
                 name_levels = model.names(person, stored)
+                if trained is not None:
+                    name_levels = [trained.apply(x) for x in name_levels]
                 cached = by_name[name_key] = (name_levels, sum([x.weight for x in name_levels]))
             if cached[1] < floor:
                 continue
-            levels = [*cached[0], *model.others(person, stored)]
+            others = model.others(person, stored)
+            if trained is not None:
+                others = [trained.apply(x) for x in others]
+            levels = [*cached[0], *others]
             into.append((prior + sum([level.weight for level in levels]), i, levels))
 
     def _match_fuzzy(
@@ -302,6 +335,7 @@ class CandidateIndex:
             )
         # only the best two are looked at (the best, and a namesake within reach of it)
         ids = self._ids
+        plausible = sum(1 for item in scored if item[0] >= 0)
         scored = heapq.nsmallest(2, scored, key=lambda item: (-item[0], ids[item[1]]))
         total, best, levels = scored[0]
         score = probability(total)
@@ -312,7 +346,10 @@ class CandidateIndex:
             decision = "reject"
             reasons.append(f"score below review threshold {w.review_score}")
         else:
-            blockers = self._blockers(levels, scored)
+            # the guards are rules about the hand-set levels (what agreed, how strongly by
+            # structure), whatever weights the score was trained to
+            hand = self.compare(person, self._people[best]) if self._trained else levels
+            blockers = self._blockers(hand, scored, plausible)
             if score >= w.link_score and not blockers:
                 decision = "link"
             else:
@@ -330,24 +367,67 @@ class CandidateIndex:
         )
 
     def _blockers(
-        self, levels: list[Level], scored: list[tuple[float, int, list[Level]]]
+        self, levels: list[Level], scored: list[tuple[float, int, list[Level]]], plausible: int
     ) -> list[str]:
-        """Why an otherwise strong match must not link automatically."""
+        """Why an otherwise strong match must not link automatically.
+
+        ``plausible``: how many scored stored people have a positive match weight (could be
+        this profile). Each doubling of them asks one bit more: the prior odds of any one of
+        them are shared among all.
+        """
         w = self.weights
         out = []
-        support = sum(x.weight for x in levels if x.signal not in NAME_SIGNALS and x.weight > 0)
+        large = [
+            x
+            for x in levels
+            if x.signal == "employer"
+            and x.value
+            and self._model.stored_at(x.value) >= w.large_employer
+        ]
+        support = sum(
+            x.weight
+            for x in levels
+            if x.signal not in NAME_SIGNALS and x.weight > 0 and x not in large
+        )
         if support < w.corroboration:
-            out.append(
-                "name-only match: nothing beyond the name agrees (never linked automatically)"
-            )
-        # extra signals (a date of birth, an id number) can outweigh a differing first name
+            if large and support + sum(x.weight for x in large) >= w.corroboration:
+                out.append(
+                    f"name and a large employer only ({large[0].value}: "
+                    f"{self._model.stored_at(large[0].value)} stored people): not enough to link"
+                )
+            else:
+                out.append(
+                    "name-only match: nothing beyond the name agrees (never linked automatically)"
+                )
+        if plausible > 1:
+            total = scored[0][0]
+            needed = math.log2(plausible)
+            if probability(total - needed) < w.link_score:
+                out.append(
+                    f"crowded: {plausible} stored people could be this profile; "
+                    f"a link needs {needed:.1f} bits more (weight {total:+.1f})"
+                )
+        # one identifying extra signal (a date of birth, an id number) agreeing exactly can
+        # outweigh a differing first name; several weak ones cannot (a household shares its
+        # postcode and birth place)
         identified = (
-            sum(x.weight for x in levels if x.signal not in MODEL_SIGNALS and x.weight > 0)
+            max(
+                (x.weight for x in levels if x.signal not in MODEL_SIGNALS and x.weight > 0),
+                default=0.0,
+            )
             >= IDENTIFYING_SUPPORT
         )
         first_differs = any(x.signal == "first name" and x.weight <= -3 for x in levels)
         if first_differs and not identified:
             out.append("first names differ: not linked automatically")
+        lone = any(
+            x.signal in ("surname", "first name") and x.label.startswith("missing") for x in levels
+        ) or any(x.signal == "surname" and "one side has no first name" in x.label for x in levels)
+        if lone and not identified and support < 2 * w.corroboration:
+            out.append(
+                "one name only (no surname or no first name) and little else agrees: "
+                "not linked automatically"
+            )
         for level in levels:
             if level.contradicts:
                 out.append(f"contradiction: {level.signal} {level.label}")

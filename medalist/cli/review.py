@@ -33,6 +33,7 @@ def list_pending(ctx: click.Context, limit: int, as_json: bool) -> None:
             "score": row.score,
             "method": row.method,
             "reasons": row.reasons,
+            "explanation": row.explanation.model_dump(),
             "profile": row.profile,
             "candidate": (
                 {"external_id": candidate["external_id"], "full_name": candidate["full_name"]}
@@ -54,8 +55,15 @@ def list_pending(ctx: click.Context, limit: int, as_json: bool) -> None:
         )
         who = f"{candidate['full_name']} ({candidate['external_id']})" if candidate else "nobody"
         click.echo(clean(f"    proposed: {who}"))
-        for reason in row.reasons:
-            click.echo(clean(f"    - {reason}"))
+        words = row.explanation
+        for heading, lines in (
+            ("agreed", words.agreed),
+            ("disagreed", words.disagreed),
+            ("not linked because", words.held_back),
+            ("notes", words.notes),
+        ):
+            if lines:
+                click.echo(clean(f"    {heading}: {'; '.join(lines)}"))
     if not rows and not as_json:
         click.echo("nothing waits for review")
 

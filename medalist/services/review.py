@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from enrichment.matching.explanation import in_words
 from enrichment.model import format_timestamp, utcnow
 from medalist.services import Sessions
 from medalist.services.audit import record
 from medalist.services.errors import Conflict, InvalidRequest, NotFound
-from medalist.services.schemas import ReviewItem
+from medalist.services.schemas import ReviewExplanation, ReviewItem
 from storage.models import CandidateRow, MatchRow
 from storage.unit_of_work import UnitOfWork
 
@@ -47,6 +48,7 @@ def _item(row: MatchRow, candidate: CandidateRow | None) -> ReviewItem:
         reasons=reasons,
         agreeing=[str(r) for r in reasons if _side(r) == "+"],
         disagreeing=[str(r) for r in reasons if _side(r) == "-"],
+        explanation=ReviewExplanation(**in_words([str(r) for r in reasons]).to_dict()),
         profile=dict(row.profile or {}),
         candidate=_candidate_side(candidate),
         status=row.status,

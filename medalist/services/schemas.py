@@ -347,6 +347,16 @@ class RankedCandidates(_Out):
     candidates: list[RankedCandidate]
 
 
+class ReviewExplanation(_Out):
+    """The reasons in words a recruiter reads; "A vs B" is the profile's value, then the
+    stored candidate's."""
+
+    agreed: list[str] = Field(description='e.g. "same first name and surname"')
+    disagreed: list[str] = Field(description='e.g. "different city: Osaka vs Tokyo"')
+    held_back: list[str] = Field(description="why it was not linked automatically")
+    notes: list[str] = Field(description="other reasons, as the matcher wrote them")
+
+
 class ReviewItem(_Out):
     """An uncertain match: the profile found, the stored candidate proposed, the signals."""
 
@@ -356,6 +366,7 @@ class ReviewItem(_Out):
     reasons: list[Any] = Field(description="the signals that agreed and disagreed")
     agreeing: list[str]
     disagreeing: list[str]
+    explanation: ReviewExplanation
     profile: dict[str, Any]
     candidate: dict[str, Any] | None
     status: str

@@ -67,6 +67,12 @@ def test_review_shows_both_sides_and_records_who_decided(api: Api) -> None:
     assert item["candidate"]["external_id"] == "ats-1"
     assert item["agreeing"] == ["surname: exact (+4.2)"]
     assert item["disagreeing"] == ["employer: different (-2.0)"]
+    assert item["explanation"] == {
+        "agreed": ["same surname"],
+        "disagreed": ["different employer"],
+        "held_back": [],
+        "notes": [],
+    }
 
     decided = api.post(f"/v1/review/{match_id}", json={"decision": "link"})
     assert decided.status_code == 200

@@ -74,7 +74,7 @@ def test_review_list_strips_terminal_escapes(
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "Ada King (CTO at Acme" in result.stdout
-    assert "name similar here" in result.stdout
+    assert "notes: name similar here" in result.stdout
 
 
 def test_demo_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
