@@ -249,7 +249,9 @@ def test_a_review_is_decided_in_one_click(page: Watched) -> None:
     item = page.page.locator("article.review", has_text=found)
     text = item.inner_text()
     if page.width == "laptop":
-        assert "surname: exact (+4.2)" in text and "employer: differs (-1.5)" in text
+        agreed, disagreed = text.split("\nDisagreed\n", 1)
+        assert "surname" in agreed.split("\nAgreed\n", 1)[1], text
+        assert "employer: differs" in disagreed.split("The matcher's levels")[0], text
     item.get_by_role("button", name=button).click()
     page.page.wait_for_url(f"**done={done}**")
     assert page.page.locator("article.review", has_text=found).count() == 0
