@@ -12,7 +12,7 @@ from functools import partial
 from benchmarks.matching import datasets
 from benchmarks.matching.metrics import score
 from enrichment.matching import CandidateIndex, MatchResult, Person, Weights
-from enrichment.matching.training import TrainedWeights, estimate, estimate_em
+from enrichment.matching.training import TrainedWeights, estimate, estimate_unlabelled
 from enrichment.model import Candidate, ProfileRecord
 
 #: Splink's match-probability thresholds; its best F1 among them is the one compared
@@ -70,20 +70,20 @@ def train(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
     return estimate(index.compare, pairs, people, others, random_pairs=2 * RANDOM_PEOPLE)
 
 
-def train_em(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
-    """Level weights without labels, from the data being linked: m by EM over the pairs
-    blocking proposes for a sample of its profiles, u on random pairs."""
-    rng = random.Random(3)
-    sample = rng.sample(data.profiles, min(len(data.profiles), TRAINING_PAIRS))
-    people = [Person.of_profile(p, data.extras[p.profile_id or ""]) for p in sample]
-    pairs = [
-        (person, other) for person in people for other in index.candidates(person)[:EM_CANDIDATES]
-    ]
-    stored = [
-        Person.of_candidate(c, data.extras[c.external_id])
-        for c in rng.sample(data.candidates, min(len(data.candidates), RANDOM_PEOPLE))
-    ]
-    return estimate_em(index.compare, pairs, people, stored, random_pairs=2 * RANDOM_PEOPLE)
+def train_em(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights | None:
+    """Level weights without labels, from the data being linked: what ``medalist match``
+    does (:func:`enrichment.matching.training.estimate_unlabelled`)."""
+    people = [Person.of_profile(p, data.extras[p.profile_id or ""]) for p in data.profiles]
+    stored = [Person.of_candidate(c, data.extras[c.external_id]) for c in data.candidates]
+    return estimate_unlabelled(
+        index.compare,
+        index.candidates,
+        people,
+        stored,
+        sample=TRAINING_PAIRS,
+        per_profile=EM_CANDIDATES,
+        random_people=RANDOM_PEOPLE,
+    )
 
 
 def _medalist(

@@ -234,3 +234,31 @@ def estimate_em(
         share = min(max(total / len(vectors), 1e-6), 1 - 1e-6)
         trained = _weights(counts, total, other_counts, n_other, hand, min_matches)
     return trained
+
+
+#: Below this many profiles EM has too few pairs to learn from: keep the hand-set weights.
+EM_MIN_PROFILES = 500
+
+
+def estimate_unlabelled(
+    compare: Compare,
+    candidates_of: Callable[[Person], Sequence[Person]],
+    profiles: Sequence[Person],
+    stored: Sequence[Person],
+    *,
+    sample: int = 2_000,
+    per_profile: int = 10,
+    random_people: int = 5_000,
+    seed: int = 3,
+) -> TrainedWeights | None:
+    """Level weights from the data being linked, with no labels: EM (:func:`estimate_em`)
+    over the pairs blocking proposes (``candidates_of``, e.g. ``index.candidates``) for a
+    sample of ``profiles``, u on random pairs. ``None`` when there are fewer than
+    :data:`EM_MIN_PROFILES` profiles (the hand-set weights are then the better guess)."""
+    if len(profiles) < EM_MIN_PROFILES or not stored:
+        return None
+    rng = random.Random(seed)
+    people = rng.sample(list(profiles), min(len(profiles), sample))
+    pairs = [(person, other) for person in people for other in candidates_of(person)[:per_profile]]
+    others = rng.sample(list(stored), min(len(stored), random_people))
+    return estimate_em(compare, pairs, people, others, random_pairs=2 * len(others))

@@ -17,6 +17,8 @@ import click
 
 from enrichment.errors import InvalidInput, InvalidRecord
 from enrichment.matching import CandidateIndex
+from enrichment.matching.features import Person
+from enrichment.matching.training import estimate_unlabelled
 from enrichment.model import Candidate, ProfileRecord
 
 T = TypeVar("T")
@@ -81,7 +83,15 @@ def _report(error: InvalidInput) -> None:
     default="-",
     help="Write the results here instead of standard output.",
 )
-def match(candidates_path: Path, profiles_path: Path, out: IO[str]) -> None:
+@click.option(
+    "--weights",
+    type=click.Choice(["em", "hand"]),
+    default="em",
+    show_default=True,
+    help="Level weights: estimated from these records by EM (with 500 profiles or more; "
+    "fewer keep the hand-set ones), or the hand-set ones.",
+)
+def match(candidates_path: Path, profiles_path: Path, out: IO[str], weights: str) -> None:
     """Link profile records to candidate records; one JSON line per profile.
 
     \b
@@ -111,7 +121,18 @@ def match(candidates_path: Path, profiles_path: Path, out: IO[str]) -> None:
         seen.add(candidate.external_id)
         candidates.append(candidate)
     index = CandidateIndex.build(candidates)
-    for profile in read_jsonl(profiles_path, ProfileRecord.from_dict, skipped):
+    profiles = list(read_jsonl(profiles_path, ProfileRecord.from_dict, skipped))
+    if weights == "em":
+        trained = estimate_unlabelled(
+            index.compare,
+            index.candidates,
+            [Person.of_profile(p) for p in profiles],
+            [Person.of_candidate(c) for c in candidates],
+        )
+        index.use(trained)
+        if trained is not None:
+            click.echo(f"weights: estimated by EM from {len(profiles)} profile(s)", err=True)
+    for profile in profiles:
         result = index.match(profile)
         out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
     if problems:

@@ -152,3 +152,75 @@ def test_a_position_with_neither_title_nor_company_is_ignored(tmp_path: Path) ->
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["candidate_id"] == "ats-123"
+
+
+def test_with_enough_profiles_match_estimates_its_weights_by_em_and_links_no_one_wrongly(
+    tmp_path: Path,
+) -> None:
+    import itertools
+    import random
+
+    given = ["Ilse", "Tomas", "Renata", "Oskar", "Milena", "Bruno", "Sanne", "Pavel", "Elif"]
+    given += ["Joran", "Katja", "Luka", "Noor", "Ivo", "Greta", "Emil", "Anouk", "Teo"]
+    family = ["Varga", "Lindqvist", "Okonkwo", "Brandt", "Szabo", "Moreau", "Haddad", "Kowal"]
+    family += ["Ferreira", "Novak", "Dijkstra", "Rossi", "Tanaka", "Mwangi", "Costa", "Berg"]
+    cities = ["Utrecht", "Graz", "Porto", "Tampere", "Lyon", "Brno", "Gdansk", "Leuven"]
+    firms = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Litware", "Adatum", "Proseware"]
+    rng = random.Random(7)
+    people = list(itertools.product(given, family))
+    rng.shuffle(people)
+    candidates, profiles = [], []
+    for n, (first, last) in enumerate(people[:300]):
+        city, firm = rng.choice(cities), rng.choice(firms)
+        candidates.append(
+            {
+                "external_id": f"c{n}",
+                "full_name": f"{first} {last}",
+                "location": city,
+                "positions": [{"title": "Engineer", "company": firm, "start": "2018-01"}],
+            }
+        )
+        for copy in range(2):  # the same person, seen twice: once where they were, once moved
+            moved = copy == 1
+            profiles.append(
+                {
+                    "profile_id": f"c{n}-{copy}",
+                    "full_name": f"{first} {last}",
+                    "location": rng.choice(cities) if moved else city,
+                    "positions": [
+                        {"title": "Engineer", "company": firm, "start": "2018-01"},
+                        *(
+                            [
+                                {
+                                    "title": "Senior Engineer",
+                                    "company": rng.choice(firms),
+                                    "start": "2024-02",
+                                }
+                            ]
+                            if moved
+                            else []
+                        ),
+                    ],
+                }
+            )
+    for path, rows in (("c.jsonl", candidates), ("p.jsonl", profiles)):
+        (tmp_path / path).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+
+    done = CliRunner().invoke(
+        cli,
+        [
+            "match",
+            "--candidates",
+            str(tmp_path / "c.jsonl"),
+            "--profiles",
+            str(tmp_path / "p.jsonl"),
+        ],
+    )
+
+    assert done.exit_code == 0, done.output
+    assert f"weights: estimated by EM from {len(profiles)} profile(s)" in done.stderr
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(results) == len(profiles) == 2 * len(candidates) >= 500
+    links = [(r["profile_id"], r["candidate_id"]) for r in results if r["decision"] == "link"]
+    assert all(cid == pid.split("-")[0] for pid, cid in links), "never the wrong person"
+    assert len(links) >= len(candidates), "at least everyone seen where they were is linked"
