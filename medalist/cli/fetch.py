@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from enrichment.model import IDENTIFIER_KINDS, PROFILE_KINDS
 from medalist.cli._context import settings_from
 from medalist.cli.errors import Failure
 from medalist.crawling import crawl
+from medalist.settings import Settings
 from medalist.terminal import clean
 
 #: A one-off fetch makes a handful of requests: no AutoThrottle warm-up, a short delay.
@@ -151,9 +153,11 @@ def fetch(
 ) -> None:
     """Fetch one source now and print the extracted profile; writes nothing."""
     settings = settings_from(ctx)
-    (result,) = crawl(
-        [target_of(target, kind, render)], settings, timeout=timeout, scrapy_overrides=ONE_OFF
-    )
+    planned = target_of(target, kind, render)
+    objection = _objection(settings, planned)
+    if objection is not None:
+        raise Failure(objection)
+    (result,) = crawl([planned], settings, timeout=timeout, scrapy_overrides=ONE_OFF)
     for warning in result.get("warnings") or []:
         click.echo(clean(f"warning: {warning}"), err=True)
     if result.get("status") != "ok":
@@ -173,3 +177,22 @@ def fetch(
         click.echo(clean(f"no profile found at {result.get('url')}"))
         return
     click.echo(clean("\n\n".join(summary(record) for record in records)))
+
+
+def _objection(settings: Settings, target: dict[str, Any]) -> str | None:
+    """Why the stored database forbids fetching ``target`` (its owner opted out), if there is
+    a database to ask: ``fetch`` works, and writes nothing, without one."""
+    from sqlalchemy.engine import make_url
+
+    from medalist.database import open_database
+    from medalist.services.privacy import fetch_objection
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).is_file()):
+        return None
+    try:
+        sessions = open_database(settings)
+    except Exception:  # no usable database: nothing stored says no
+        return None
+    locator = str(target.get("identifier") or target.get("url") or "")
+    return fetch_objection(sessions, str(target["kind"]), locator)

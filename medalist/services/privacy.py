@@ -58,6 +58,16 @@ def may_process(sessions: Sessions, external_id: str) -> bool:
         return row is not None and row.may_process
 
 
+def fetch_objection(sessions: Sessions, kind: str, locator: str) -> str | None:
+    """Why a source may not be fetched by hand (``medalist fetch``): it belongs to a person who
+    opted out. ``None`` when it may be."""
+    with UnitOfWork(sessions) as uow:
+        owner = uow.sources.opted_out_owner(kind, locator)
+    if owner is None:
+        return None
+    return f"{locator} is a source of {owner}, who opted out; medalist does not fetch it"
+
+
 def _pattern(needles: Iterable[str]) -> re.Pattern[str] | None:
     """One case-insensitive pattern of whole ``needles`` (not inside a longer word or id)."""
     words = sorted({n.strip() for n in needles if n and len(n.strip()) >= 3}, key=len)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from enrichment.model import IDENTIFIER_KINDS, MANY_PERSON_KINDS, ProfileRef
 from enrichment.protocol import FetchStatus, Target
-from storage.models import SourceRow
+from storage.models import CandidateRow, SourceRow
 from storage.repositories._common import IN_CHUNK, utcnow
 
 #: Fetch statuses of the crawler's results (docs/architecture.md).
@@ -192,6 +192,16 @@ class SourceRepository:
             )
         )
         self.session.execute(statement, [fetch._asdict() for fetch in fetches])
+
+    def opted_out_owner(self, kind: str, locator: str) -> str | None:
+        """The ``external_id`` of a person medalist may not process whose source this is."""
+        found = self.session.scalar(
+            select(CandidateRow.external_id)
+            .join(SourceRow, SourceRow.candidate_id == CandidateRow.id)
+            .where(SourceRow.kind == kind, SourceRow.locator == locator, ~CandidateRow.may_process)
+            .limit(1)
+        )
+        return str(found) if found is not None else None
 
     def targets_of(self, candidate_ids: Sequence[int]) -> Iterator[tuple[int, Target]]:
         """``(candidate_id, target)`` for every source of these candidates, by candidate then

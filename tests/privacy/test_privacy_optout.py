@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
+from click.testing import CliRunner
 from privacy_support import (
     refresher,
     settings_for,
@@ -15,6 +16,7 @@ from privacy_support import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from medalist.cli import cli
 from medalist.demo.server import SiteServer
 from medalist.reporting import report_events
 from medalist.services import events, leveled, privacy
@@ -100,6 +102,14 @@ def test_opting_out_stops_the_feed_and_webhooks_and_undo_resumes(
 
     assert result.dropped_deliveries == len(pending)
     assert not ada_events & _fed(session_factory), "her events left the CRM feed"
+    with uow:
+        ada = uow.candidates.get_row("ats-ada-1815")
+        assert ada is not None
+        her_urls = [s.url for s in ada.sources if s.url]
+    site.requests.clear()
+    by_hand = CliRunner().invoke(cli, ["fetch", her_urls[0]], obj=settings)
+    assert by_hand.exit_code == 1 and "who opted out; medalist does not fetch it" in by_hand.output
+    assert not site.requests, "not even by hand"
     reported = {e["id"] for e in report_events(session_factory, since=None, all_events=True)}
     assert reported and not ada_events & reported, "and the report"
     assert "ats-ada-1815" not in {card.external_id for card in leveled.leveled_up(session_factory)}
