@@ -31,6 +31,8 @@ from crawler.targets import TargetFile
 from enrichment.protocol import Ledger, Result, Target
 from medalist.settings import Settings
 
+#: Characters of the results file read at a time.
+READ_CHUNK = 1 << 20
 #: How many characters of the child's stderr an error result quotes.
 STDERR_TAIL = 2000
 _PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -136,7 +138,9 @@ def stream(
                 partial = ""
                 while True:
                     exited = child.poll() is not None
-                    chunk = results.read()
+                    # a bounded read: a crawl ahead of the run is read as the run goes,
+                    # not held in memory all at once
+                    chunk = results.read(READ_CHUNK)
                     if chunk:
                         partial += chunk
                         *lines, partial = partial.split("\n")
