@@ -556,7 +556,7 @@ class Refresher:
 
             def flush_quiet() -> None:
                 """Apply the quiet candidates gathered so far, together."""
-                nonlocal flushed
+                nonlocal flushed, applied
                 batch, quiet[:] = list(quiet), []
                 flushed = time.monotonic()
                 if not batch:
@@ -566,7 +566,6 @@ class Refresher:
                 except Exception:  # one at a time then, each on its own
                     log.exception("recording %d unchanged candidates at once failed", len(batch))
                     rest = list(batch)
-                nonlocal applied
                 applied += len(batch) - len(rest)
                 for external_id, own in rest:
                     apply(external_id, own)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from enrichment.model import Seniority
+
+T = TypeVar("T")
 
 #: Places a title on the seniority scale: ``classify(title, company)``.
 Classifier = Callable[[str, str | None], Seniority]
@@ -19,6 +21,12 @@ Outcome = Literal["created", "updated", "unchanged"]
 
 #: Ids per ``IN (...)`` list: well under every backend's limit on bound parameters.
 IN_CHUNK = 500
+
+
+def chunked(items: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in slices of at most ``size``: one ``IN (...)`` list each."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,10 +29,10 @@ from storage.models import (
     SourceRow,
 )
 from storage.repositories._common import (
-    IN_CHUNK,
     Classifier,
     Outcome,
     Provenance,
+    chunked,
     content_hash,
     utcnow,
 )
@@ -486,8 +486,7 @@ class CandidateRepository:
     def refresh_state(self, external_ids: Sequence[str]) -> list[RefreshState]:
         """Freshness of many candidates, without loading their facts (a quiet night's check)."""
         out: list[RefreshState] = []
-        for start in range(0, len(external_ids), IN_CHUNK):
-            chunk = external_ids[start : start + IN_CHUNK]
+        for chunk in chunked(external_ids):
             rows = self.session.execute(
                 select(
                     CandidateRow.id,
@@ -501,11 +500,9 @@ class CandidateRepository:
         return out
 
     def mark_refreshed_many(self, candidate_ids: Sequence[int], now: datetime) -> None:
-        for start in range(0, len(candidate_ids), IN_CHUNK):
+        for chunk in chunked(candidate_ids):
             self.session.execute(
-                update(CandidateRow)
-                .where(CandidateRow.id.in_(candidate_ids[start : start + IN_CHUNK]))
-                .values(last_refreshed_at=now)
+                update(CandidateRow).where(CandidateRow.id.in_(chunk)).values(last_refreshed_at=now)
             )
 
     def request_refresh(self, external_id: str, now: datetime | None = None) -> bool:

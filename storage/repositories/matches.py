@@ -16,7 +16,7 @@ from sqlalchemy import Text, cast, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_FINGERPRINT_LENGTH, MatchRow
-from storage.repositories._common import IN_CHUNK, bounded_key, utcnow
+from storage.repositories._common import bounded_key, chunked, utcnow
 
 DECISIONS = ("link", "review", "reject")
 STATUSES = ("pending", "linked", "rejected")
@@ -112,11 +112,11 @@ class MatchRepository:
         """When a decision about a match proposing each candidate was last taken (only the
         candidates with one)."""
         out: dict[int, datetime] = {}
-        for start in range(0, len(candidate_ids), IN_CHUNK):
+        for chunk in chunked(candidate_ids):
             rows = self.session.execute(
                 select(MatchRow.candidate_id, func.max(MatchRow.decided_at))
                 .where(
-                    MatchRow.candidate_id.in_(candidate_ids[start : start + IN_CHUNK]),
+                    MatchRow.candidate_id.in_(chunk),
                     MatchRow.decided_at.is_not(None),
                 )
                 .group_by(MatchRow.candidate_id)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from enrichment.model import IDENTIFIER_KINDS, MANY_PERSON_KINDS, ProfileRef
 from enrichment.protocol import FetchStatus, Target
 from storage.models import CandidateRow, SourceRow
-from storage.repositories._common import IN_CHUNK, utcnow
+from storage.repositories._common import chunked, utcnow
 
 #: Fetch statuses of the crawler's results (docs/architecture.md).
 FETCH_STATUSES = tuple(status.value for status in FetchStatus)
@@ -216,10 +216,10 @@ class SourceRepository:
             SourceRow.last_modified,
             SourceRow.render,
         )
-        for start in range(0, len(candidate_ids), IN_CHUNK):
+        for chunk in chunked(candidate_ids):
             rows = self.session.execute(
                 select(*columns)
-                .where(SourceRow.candidate_id.in_(candidate_ids[start : start + IN_CHUNK]))
+                .where(SourceRow.candidate_id.in_(chunk))
                 .order_by(SourceRow.candidate_id, SourceRow.id)
             )
             for row in rows:
