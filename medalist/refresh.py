@@ -38,6 +38,7 @@ from typing import IO, Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.ordering import deal, host_of
+from enrichment import caches
 from enrichment.diff import GoneSource, LinkedProfile, diff, profile_gone
 from enrichment.errors import InvalidRecord, MedalistError
 from enrichment.events import event_dict
@@ -64,6 +65,9 @@ log = logging.getLogger(__name__)
 
 #: ``crawl(targets, settings)``: one :class:`Result` per target, yielded as each is answered.
 Crawl = Callable[[Iterable[Target], Settings], Iterable[Result]]
+#: Applied candidates between two emptyings of the enrichment core's caches (name parsing and
+#: the like: :mod:`enrichment.caches`), which would otherwise grow with every person seen.
+CLEAR_CACHES_EVERY = 2000
 #: A source that answered 404/410 this many runs in a row is reported as ``profile_gone``.
 GONE_AFTER = 2
 #: Seconds between updates of a running run's row.
@@ -137,6 +141,41 @@ class _Plan:
     reused: list[Result] = field(default_factory=list)
     #: How many targets ``targets`` yields.
     planned: int = 0
+
+
+class _Parked:
+    """Results of candidates still waiting for another of their targets, kept in a temporary
+    file rather than in memory. The crawler runs one spider per kind, each at its own pace, so
+    a candidate's JSON Resume may answer long before its website does; holding each such
+    result (parsed records and all) until its candidate is complete made the run's memory grow
+    with the number of candidates. Here each costs one offset until it is taken back."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self._spots: dict[str, list[tuple[int, int]]] = {}
+
+    def put(self, external_id: str, source_id: int, result: Result) -> None:
+        self._file.seek(0, 2)
+        offset = self._file.tell()
+        self._file.write(json.dumps(result.to_dict(), ensure_ascii=False).encode() + b"\n")
+        self._spots.setdefault(external_id, []).append((source_id, offset))
+
+    def take(self, external_id: str) -> list[tuple[int, Result]]:
+        """The parked results of ``external_id`` (none if it has none), forgotten here."""
+        taken = []
+        for source_id, offset in self._spots.pop(external_id, ()):
+            self._file.seek(offset)
+            taken.append((source_id, Result.from_dict(json.loads(self._file.readline()))))
+        if not self._spots:  # nothing parked: the file starts again from nothing
+            self._file.seek(0)
+            self._file.truncate()
+        return taken
+
+    def owners(self) -> list[str]:
+        return list(self._spots)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _read_back(spool: IO[bytes], offsets: Iterable[int]) -> Iterator[Target]:
@@ -528,10 +567,17 @@ class Refresher:
         )
         status = "finished"
         applied = 0
+        parked = _Parked()
         try:
             with self.uow() as uow:
                 requisitions = uow.requisitions.list_open()
             found: dict[str, _Found] = {}
+
+            def collect(external_id: str) -> _Found:
+                """What was gathered for ``external_id``: links, and its parked results."""
+                own = found.pop(external_id, _Found())
+                own.results[:0] = parked.take(external_id)
+                return own
 
             quiet: list[tuple[str, _Found]] = []
             flushed = time.monotonic()
@@ -542,7 +588,7 @@ class Refresher:
                 try:
                     self._refresh_one(
                         external_id,
-                        own if own is not None else found.pop(external_id, _Found()),
+                        own if own is not None else collect(external_id),
                         plan.run_id,
                         summary,
                         requisitions,
@@ -573,7 +619,7 @@ class Refresher:
             def answered(external_id: str) -> None:
                 """All of a candidate's own targets answered: apply it, or keep it for the
                 next quiet batch when every answer was 304 and nothing else links to it."""
-                own = found.pop(external_id, _Found())
+                own = collect(external_id)
                 if (
                     own.linked
                     or not own.results
@@ -595,6 +641,7 @@ class Refresher:
             if progress is not None:
                 results = progress(results, len(plan.reused) + plan.planned)
             heartbeat = time.monotonic()
+            cleared = applied
             for result in results:
                 source_id = int(result.source_id)
                 self._count_fetch(result, summary)
@@ -611,18 +658,24 @@ class Refresher:
                 owner = plan.owners.get(source_id)
                 if owner is None:
                     continue
-                found.setdefault(owner, _Found()).results.append((source_id, result))
                 plan.waiting[owner] -= 1
-                if plan.waiting[owner] <= 0:
+                if plan.waiting[owner] > 0:  # more of its own targets to come
+                    parked.put(owner, source_id, result)
+                else:
                     del plan.waiting[owner]
+                    found.setdefault(owner, _Found()).results.append((source_id, result))
                     answered(owner)
                 if quiet and time.monotonic() - flushed > QUIET_EVERY:
                     flush_quiet()
+                if applied - cleared >= CLEAR_CACHES_EVERY:
+                    caches.clear()
+                    cleared = applied
                 if time.monotonic() - heartbeat > HEARTBEAT_EVERY:
                     heartbeat = time.monotonic()
                     self._heartbeat(plan.run_id, summary)
             flush_quiet()
-            for external_id in list(found):  # answered by a crawl that ended early
+            # answered by a crawl that ended early
+            for external_id in dict.fromkeys([*found, *parked.owners()]):
                 apply(external_id)
             summary.candidates = max(summary.candidates, applied)
         except BaseException as error:
@@ -630,6 +683,7 @@ class Refresher:
             summary.errors.append(f"run failed: {error!r}")
             raise
         finally:
+            parked.close()
             with self.uow() as uow:
                 uow.runs.finish(
                     plan.run_id, status=status, counts=summary.counts(), errors=summary.errors
