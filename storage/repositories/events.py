@@ -12,7 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Connection,
     Insert,
+    Select,
+    bindparam,
+    func,
     insert,
     select,
     update,
@@ -29,9 +33,49 @@ from storage.models import (
     WebhookRow,
 )
 from storage.repositories._common import bounded_key, utcnow
-from storage.repositories.feed import EventFeed, feed_parameters, feed_statement
+from storage.repositories.feed import EventFeed, event_json, feed_parameters, feed_statement
 
 EVENT_STATUSES = ("new", "acked", "dismissed")
+
+
+_LATEST: dict[str, tuple[Select[Any], Select[Any]]] = {}
+
+
+def _latest_statements(dialect: str) -> tuple[Select[Any], Select[Any]]:
+    """Built once per dialect: a statement object reused keeps its cache key."""
+    found = _LATEST.get(dialect)
+    if found is None:
+        total = (
+            select(func.count())
+            .select_from(EventRow)
+            .where(EventRow.candidate_id == bindparam("candidate_id"))
+            .scalar_subquery()
+        )
+        newest = (
+            select(event_json(dialect), total)
+            .where(EventRow.candidate_id == bindparam("candidate_id"))
+            .order_by(EventRow.tx.desc(), EventRow.seq.desc())
+            .limit(bindparam("limit"))
+        )
+        found = _LATEST[dialect] = (newest, select(total))
+    return found
+
+
+def latest_json_for_candidate(
+    connection: Connection, candidate_id: int, limit: int
+) -> tuple[list[str], int]:
+    """The candidate's newest ``limit`` events, oldest first, as event JSON text (as the feed
+    serves it, nothing parsed), and how many events the candidate has in all (counted on the
+    index ``(candidate_id, tx, seq)`` in the same statement)."""
+    newest, total = _latest_statements(connection.dialect.name)
+    rows = (
+        connection.execute(newest, {"candidate_id": candidate_id, "limit": limit}).all()
+        if limit
+        else []
+    )
+    if not rows:
+        return [], int(connection.scalar(total, {"candidate_id": candidate_id}) or 0)
+    return [str(row[0]) for row in reversed(rows)], int(rows[0][1])
 
 
 class EventRepository:
@@ -203,6 +247,27 @@ class EventRepository:
                 .where(EventRow.candidate_id == candidate_id)
                 .order_by(EventRow.tx, EventRow.seq)
             )
+        )
+
+    def latest_for_candidate(self, candidate_id: int, limit: int) -> list[EventRow]:
+        """The candidate's newest ``limit`` events, oldest first (index
+        ``(candidate_id, tx, seq)``)."""
+        newest = self.session.scalars(
+            select(EventRow)
+            .where(EventRow.candidate_id == candidate_id)
+            .order_by(EventRow.tx.desc(), EventRow.seq.desc())
+            .limit(limit)
+        )
+        return list(reversed(list(newest)))
+
+    def count_for_candidate(self, candidate_id: int) -> int:
+        return int(
+            self.session.scalar(
+                select(func.count())
+                .select_from(EventRow)
+                .where(EventRow.candidate_id == candidate_id)
+            )
+            or 0
         )
 
     def set_status(self, event_id: str, status: str, now: datetime | None = None) -> bool:
