@@ -46,6 +46,7 @@ class Receiver:
                     {
                         "status": status,
                         "id": self.headers["X-Medalist-Event-Id"],
+                        "host": self.headers["Host"],
                         "event": event,
                     }
                 )
@@ -193,3 +194,76 @@ def test_delivery_rechecks_the_address_policy(api: Api, receiver: Receiver) -> N
     assert counts.retrying == 1 and receiver.received == []
     [delivery] = api.get("/v1/webhooks/1/deliveries").json()["deliveries"]
     assert delivery["last_error"].startswith("refused: 127.0.0.1 is")
+
+
+class FakeDns:
+    """A resolver whose answers are scripted per call (the last one repeats)."""
+
+    def __init__(self, *answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        self.asked.append(host)
+        return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+
+
+def _subscribe_name(api: Api, url: str, dns: FakeDns) -> None:
+    from crawler.addresses import AddressPolicy
+    from medalist.services import webhooks
+
+    policy = AddressPolicy.from_entries(api.settings.allowed_hosts)
+    webhooks.subscribe(api.sessions, url, SECRET, None, policy=policy, resolve=dns)
+
+
+def test_a_delivery_connects_to_the_address_it_checked(api: Api, receiver: Receiver) -> None:
+    port = receiver.server.server_address[1]
+    url = f"http://hooks.example:{port}/hook"  # a name no real resolver knows
+    dns = FakeDns(["127.0.0.1"])  # allowed in the tests (MEDALIST_ALLOW_HOSTS=127.0.0.1)
+    _subscribe_name(api, url, dns)
+    cid = store_candidate(api.sessions, "ats-a")
+    [event_id] = store_events(api.sessions, cid, "ats-a", range(1))
+    dns.asked.clear()
+    counts = deliver_due(api.settings, api.sessions, resolve=dns)
+    # one resolution, and the connection went to its answer: the client resolving
+    # 'hooks.example' itself would have failed
+    assert counts.delivered == 1 and dns.asked == ["hooks.example"]
+    assert receiver.delivered_ids() == [event_id]
+    assert receiver.received[0]["host"] == f"hooks.example:{port}"
+
+
+def test_a_name_that_rebinds_to_a_private_address_is_refused(api: Api, receiver: Receiver) -> None:
+    port = receiver.server.server_address[1]
+    url = f"http://hooks.example:{port}/hook"
+    # public-looking at the subscription, then a private address at the delivery
+    dns = FakeDns(["127.0.0.1"], ["10.0.0.7"])
+    _subscribe_name(api, url, dns)
+    cid = store_candidate(api.sessions, "ats-a")
+    store_events(api.sessions, cid, "ats-a", range(1))
+    counts = deliver_due(api.settings, api.sessions, resolve=dns)
+    assert counts.retrying == 1 and receiver.received == []
+    [delivery] = api.get("/v1/webhooks/1/deliveries").json()["deliveries"]
+    assert "hooks.example resolves to 10.0.0.7" in delivery["last_error"]
+
+
+def test_one_private_address_among_several_refuses_the_host() -> None:
+    from crawler.addresses import AddressPolicy, Refusal
+    from medalist.webhook_address import resolve_url
+
+    policy = AddressPolicy.from_entries("")
+    with pytest.raises(Refusal, match=r"169\.254\.169\.254"):
+        resolve_url(
+            "https://hooks.example/x", policy, FakeDns(["93.184.215.14", "169.254.169.254"])
+        )
+    pinned = resolve_url("https://hooks.example/x", policy, FakeDns(["93.184.215.14"]))
+    assert (pinned.address, pinned.host_header, pinned.server_name) == (
+        "93.184.215.14",
+        "hooks.example",
+        "hooks.example",
+    )
+    literal = resolve_url("http://93.184.215.14:8080/x", policy, FakeDns([]))
+    assert (literal.host_header, literal.server_name) == ("93.184.215.14:8080", None)
+    allowed = AddressPolicy.from_entries("hooks.internal")
+    assert resolve_url("http://hooks.internal/x", allowed, FakeDns(["10.0.0.7"])).address == (
+        "10.0.0.7"
+    )
