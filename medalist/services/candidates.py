@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
+
+import anyio.to_thread
 
 from enrichment.errors import ConfigurationError, InvalidInput
 from enrichment.model import Candidate, format_timestamp, utcnow
@@ -24,8 +27,9 @@ from medalist.services.schemas import (
     UpsertItem,
     UpsertResult,
 )
-from storage.repositories.candidates import read_facts
+from storage.repositories.candidates import CandidateFacts, read_facts
 from storage.repositories.events import latest_json_for_candidate
+from storage.repositories.feed_reader import FeedReader
 from storage.unit_of_work import UnitOfWork, reading
 
 
@@ -58,7 +62,26 @@ def get_record_json(sessions: Sessions, external_id: str, *, events_limit: int) 
         if row is None:
             raise _missing(external_id)
         events, total = latest_json_for_candidate(connection, row.id, events_limit)
-        view = facts_view(row)
+    return _record_json(row, events, total)
+
+
+async def get_record_json_async(
+    sessions: Sessions, reader: FeedReader | None, external_id: str, *, events_limit: int
+) -> bytes:
+    """:func:`get_record_json` for an event loop: on the asyncio ``reader`` when there is one
+    (PostgreSQL), else in a worker thread (SQLite)."""
+    if reader is None:
+        return await anyio.to_thread.run_sync(
+            partial(get_record_json, sessions, external_id, events_limit=events_limit)
+        )
+    found = await reader.candidate_json(external_id, events_limit)
+    if found is None:
+        raise _missing(external_id)
+    return _record_json(*found)
+
+
+def _record_json(row: CandidateFacts, events: list[str], total: int) -> bytes:
+    view = facts_view(row)
     view.update(events_total=total, events=[])
     facts = CandidateRecord.model_validate(view).model_dump_json().encode()
     assert facts.endswith(_NO_EVENTS), "events is the record's last field"

@@ -121,13 +121,13 @@ def _facts_statements() -> tuple[Select[Any], list[Select[Any]]]:
     return candidate, children
 
 
-_FACTS = _facts_statements()
+FACTS_STATEMENTS = _facts_statements()
 
 
 def read_facts(connection: Connection, external_id: str) -> CandidateFacts | None:
     """The candidate's columns, positions, skills, education and sources as plain rows (Core
     selects on ``connection``, no ORM objects: the API's record read)."""
-    by_external_id, children = _FACTS
+    by_external_id, children = FACTS_STATEMENTS
     candidate = connection.execute(by_external_id, {"external_id": external_id}).first()
     if candidate is None:
         return None

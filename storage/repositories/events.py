@@ -41,7 +41,7 @@ EVENT_STATUSES = ("new", "acked", "dismissed")
 _LATEST: dict[str, tuple[Select[Any], Select[Any]]] = {}
 
 
-def _latest_statements(dialect: str) -> tuple[Select[Any], Select[Any]]:
+def latest_statements(dialect: str) -> tuple[Select[Any], Select[Any]]:
     """Built once per dialect: a statement object reused keeps its cache key."""
     found = _LATEST.get(dialect)
     if found is None:
@@ -67,7 +67,7 @@ def latest_json_for_candidate(
     """The candidate's newest ``limit`` events, oldest first, as event JSON text (as the feed
     serves it, nothing parsed), and how many events the candidate has in all (counted on the
     index ``(candidate_id, tx, seq)`` in the same statement)."""
-    newest, total = _latest_statements(connection.dialect.name)
+    newest, total = latest_statements(connection.dialect.name)
     rows = (
         connection.execute(newest, {"candidate_id": candidate_id, "limit": limit}).all()
         if limit

@@ -21,9 +21,13 @@ from typing import Any
 
 import psycopg
 from psycopg.pq import TransactionStatus
+from psycopg.rows import namedtuple_row
+from sqlalchemy import Select
 from sqlalchemy.engine import URL, Dialect
 
 from storage.models import UTCDateTime
+from storage.repositories.candidates import FACTS_STATEMENTS, CandidateFacts
+from storage.repositories.events import latest_statements
 from storage.repositories.feed import compiled_feed, feed_parameters
 
 
@@ -40,6 +44,8 @@ class FeedReader:
         self._dialect = dialect
         self._size = size
         self._idle: list[psycopg.AsyncConnection[Any]] = []
+        #: compiled SQL of the module-level statements, by their id (they live as long)
+        self._statements: dict[int, bytes] = {}
         self._slots: asyncio.Semaphore | None = None
 
     @asynccontextmanager
@@ -92,6 +98,57 @@ class FeedReader:
             cursor = await connection.execute(compiled.sql.encode(), values)
             rows: list[tuple[int, int, str]] = await cursor.fetchall()
         return rows
+
+    async def candidate_json(
+        self, external_id: str, events_limit: int
+    ) -> tuple[CandidateFacts, list[str], int] | None:
+        """:func:`~storage.repositories.candidates.read_facts` and
+        :func:`~storage.repositories.events.latest_json_for_candidate` on an asyncio
+        connection (the same statements), or None when there is no such candidate."""
+        by_external_id, children = FACTS_STATEMENTS
+        newest, total = latest_statements("postgresql")
+        async with self._connection() as connection:
+            cursor = connection.cursor(row_factory=namedtuple_row)
+            await cursor.execute(self._sql(by_external_id), {"external_id": external_id})
+            candidate: Any = await cursor.fetchone()
+            if candidate is None:
+                return None
+            ident = {"candidate_id": candidate.id}
+            # the rest in one round trip (pipeline mode)
+            async with connection.pipeline() as pipeline:
+                cursors = []
+                for child in children:
+                    child_cursor = connection.cursor(row_factory=namedtuple_row)
+                    await child_cursor.execute(self._sql(child), ident)
+                    cursors.append(child_cursor)
+                counted = connection.cursor()
+                if events_limit:
+                    await counted.execute(self._sql(newest), {**ident, "limit": events_limit})
+                else:
+                    await counted.execute(self._sql(total), ident)
+                await pipeline.sync()
+                rows: list[list[Any]] = [await c.fetchall() for c in cursors]
+                found = await counted.fetchall()
+            events: list[str] = []
+            if events_limit:
+                events = [str(row[0]) for row in reversed(found)]
+                count = int(found[0][1]) if found else 0
+            else:
+                count = int(found[0][0]) if found else 0
+        return CandidateFacts(candidate, *rows), events, count
+
+    def _sql(self, statement: Select[Any]) -> bytes:
+        """``statement`` compiled for psycopg once (its constants inlined)."""
+        found = self._statements.get(id(statement))
+        if found is None:
+            compiled = statement.compile(
+                dialect=self._dialect, compile_kwargs={"render_postcompile": True}
+            )
+            assert not {name for name, value in compiled.params.items() if value is not None}, (
+                "a reused statement binds only the caller's parameters"
+            )
+            found = self._statements[id(statement)] = str(compiled).encode()
+        return found
 
     async def close(self) -> None:
         idle, self._idle = self._idle, []

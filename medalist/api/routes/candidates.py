@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query, Request, Response
 
-from medalist.api.routes._common import answer, caller, errors, sessions, settings
+from medalist.api.routes._common import answer, caller, errors, reader, sessions, settings
 from medalist.services import candidates as service
 from medalist.services import notices, privacy
 from medalist.services.audit import api_actor
@@ -29,7 +29,7 @@ MAX_EVENTS = 1000
 
 
 @router.get("/{external_id}", response_model=CandidateRecord, responses=errors(404))
-def get_candidate(
+async def get_candidate(
     request: Request,
     external_id: ExternalId,
     events: Annotated[
@@ -45,7 +45,9 @@ def get_candidate(
     """Positions with levels, skills, education, sources with ``last_verified_at`` and the last
     error, the provenance of each fact, and the candidate's newest events (``events_total``
     says how many there are; ``events_feed`` pages through all of them)."""
-    record = service.get_record_json(sessions(request), external_id, events_limit=events)
+    record = await service.get_record_json_async(
+        sessions(request), reader(request), external_id, events_limit=events
+    )
     return Response(content=record, media_type="application/json")
 
 
