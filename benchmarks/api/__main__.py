@@ -103,9 +103,12 @@ class _CpuMeter:
 
     def since(self, before: dict[str, Any]) -> dict[str, float]:
         servers, backends = before["processes"]
+        known = {process.pid for process in backends}
+        # a backend opened during the phase (a pool growing) counts whole
+        opened = [process for process in self._postgres() if process.pid not in known]
         return {
             "server": self._seconds(servers) - before["server"],
-            "postgres": self._seconds(backends) - before["postgres"],
+            "postgres": self._seconds(backends) - before["postgres"] + self._seconds(opened),
             "generator": time.process_time() - before["generator"],
         }
 
