@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import httpx
-from conftest import Api
+import time
 
+import httpx
+from conftest import Api, ServerThread
+
+from medalist.api.app import create_app
 from medalist.services import apikeys
 
 PROBES = [
@@ -82,12 +85,6 @@ def test_errors_are_json_with_a_stable_code(api: Api) -> None:
 
 
 def test_a_remembered_key_stops_working_once_revoked_within_the_cache_time(api: Api) -> None:
-    import time
-
-    from conftest import ServerThread
-
-    from medalist.api.app import create_app
-
     key = apikeys.create(api.sessions, "cached").key
     app = create_app(api.settings, api.sessions, auth_cache_seconds=0.5)
     with (
