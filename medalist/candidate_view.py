@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from enrichment.model import format_timestamp
 from storage.models import CandidateRow
 from storage.repositories import EventRepository
+from storage.repositories.candidates import CandidateFacts
 from storage.unit_of_work import UnitOfWork
 
 
@@ -22,7 +24,28 @@ def _provenance(row: Any) -> dict[str, Any]:
     return {"kind": row.source_kind, "url": row.source_url, "fetched_at": _ts(row.fetched_at)}
 
 
-def candidate_view(uow: UnitOfWork, row: CandidateRow) -> dict[str, Any]:
+def candidate_view(
+    uow: UnitOfWork, row: CandidateRow, *, events_limit: int | None = None
+) -> dict[str, Any]:
+    """The record; with ``events_limit`` only the newest that many events (oldest first),
+    ``events_total`` saying how many there are (the feed, ``events_feed``, pages through all
+    of them)."""
+    if events_limit is None:
+        events = uow.events.for_candidate(row.id)
+        total = len(events)
+    else:
+        events = uow.events.latest_for_candidate(row.id, events_limit) if events_limit else []
+        total = (
+            len(events) if len(events) < events_limit else uow.events.count_for_candidate(row.id)
+        )
+    view = facts_view(row)
+    view["events_total"] = total
+    view["events"] = [EventRepository.to_dict(e) for e in events]
+    return view
+
+
+def facts_view(row: CandidateRow | CandidateFacts) -> dict[str, Any]:
+    """The record without its events (``events_feed`` is where they are)."""
     current = [p for p in row.positions if p.end is None]
     levels = [p.level for p in current if p.level is not None]
     return {
@@ -80,7 +103,7 @@ def candidate_view(uow: UnitOfWork, row: CandidateRow) -> dict[str, Any]:
             }
             for s in row.sources
         ],
-        "events": [EventRepository.to_dict(e) for e in uow.events.for_candidate(row.id)],
+        "events_feed": f"/v1/events?candidate={quote(row.external_id, safe='')}",
     }
 
 
@@ -108,7 +131,9 @@ def describe(view: dict[str, Any]) -> str:
             f"    {s['kind']:10} {s['url'] or s['identifier']}"
             f"  verified {s['last_verified_at'] or 'never'}  ({state})"
         )
-    lines.append(f"  events: {len(view['events'])}")
+    shown = len(view["events"])
+    total = view.get("events_total", shown)
+    lines.append(f"  events: {total}" + (f" (the newest {shown} shown)" if total > shown else ""))
     for e in view["events"]:
         after = e.get("after") or {}
         what = after.get("title") or ", ".join(after.get("skills") or []) or ""

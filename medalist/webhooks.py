@@ -15,8 +15,9 @@ outbox rows, so a slow or dead receiver never slows a run.
 
 The request: ``POST url`` with the event JSON as body, ``Content-Type: application/json``,
 ``X-Medalist-Event-Id`` and ``X-Medalist-Signature: sha256=<hex HMAC-SHA256 of the body with
-the subscription's secret>``. Redirects are not followed; the host is checked against the
-address policy again before each attempt.
+the subscription's secret>``. Redirects are not followed; the host is resolved and checked
+against the address policy again before each attempt, and the attempt connects to the address
+that was checked (:mod:`medalist.webhook_address`: no DNS-rebinding window).
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.addresses import AddressPolicy, Refusal
 from medalist.services.schemas import Event
-from medalist.services.webhooks import check_url
 from medalist.settings import Settings
+from medalist.webhook_address import Resolver, resolve_url
 from storage.repositories import EventRepository
 from storage.unit_of_work import UnitOfWork
 
@@ -108,21 +109,29 @@ def _claim(
 
 
 def _post(
-    client: httpx.Client, job: _Job, policy: AddressPolicy, settings: Settings
+    client: httpx.Client,
+    job: _Job,
+    policy: AddressPolicy,
+    settings: Settings,
+    resolve: Resolver | None,
 ) -> tuple[int | None, str | None]:
     """``(http_status, error)``; error None means delivered."""
     try:
-        check_url(job.url, policy)
+        pinned = resolve_url(job.url, policy, resolve)
     except Refusal as error:
         return None, f"refused: {error}"
     headers = {
+        "Host": pinned.host_header,
         "Content-Type": "application/json",
         "User-Agent": settings.identity,
         "X-Medalist-Event-Id": job.event_id,
         "X-Medalist-Signature": sign(job.body, job.secret),
     }
+    # connect to the address just checked, not to a second resolution of the name
+    target = httpx.URL(job.url).copy_with(host=pinned.address)
+    extensions = {"sni_hostname": pinned.server_name} if pinned.server_name else None
     try:
-        response = client.post(job.url, content=job.body, headers=headers)
+        response = client.post(target, content=job.body, headers=headers, extensions=extensions)
     except httpx.HTTPError as error:
         return None, f"{type(error).__name__}: {error}"[:500]
     if 200 <= response.status_code < 300:
@@ -137,9 +146,11 @@ def deliver_due(
     now: datetime | None = None,
     limit: int = 100,
     client: httpx.Client | None = None,
+    resolve: Resolver | None = None,
 ) -> DeliveryCounts:
     """Attempt every delivery due at ``now`` (default: the clock), in order per candidate.
-    Returns what was attempted, delivered, left to retry and given up."""
+    Returns what was attempted, delivered, left to retry and given up. ``resolve`` names
+    hosts (the system resolver by default)."""
     counts = DeliveryCounts()
     policy = AddressPolicy.from_entries(settings.allowed_hosts)
     own = client is None
@@ -153,7 +164,7 @@ def deliver_due(
             if not jobs:
                 break
             for job in jobs:
-                http_status, error = _post(http, job, policy, settings)
+                http_status, error = _post(http, job, policy, settings, resolve)
                 attempts = job.attempts + 1
                 counts.attempted += 1
                 retry_at: datetime | None = None

@@ -5,6 +5,10 @@ goes through psycopg 3 (``postgresql://`` and ``postgres://`` are rewritten to
 ``postgresql+psycopg://``). Other backends are refused with a clear message. A SQLite file
 holds personal data, so it and its ``-wal``/``-shm`` files are made readable by their owner
 only (0600).
+
+:func:`create_reader_for` makes the asyncio feed reader (psycopg's async connections) for the
+API's hot path on PostgreSQL, so an events page is served on the event loop without a hand-off
+to a worker thread; SQLite has none (its pages go through the thread pool).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.errors import ConfigurationError
+from storage.repositories.feed_reader import FeedReader
 
 #: How long a SQLite connection waits for another writer before "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -82,6 +87,13 @@ def create_engine_for(url: str | URL, **options: Any) -> Engine:
         return engine
     options.setdefault("pool_pre_ping", True)
     return create_engine(parsed, **options)
+
+
+def create_reader_for(engine: Engine, *, size: int = 8) -> FeedReader | None:
+    """The asyncio feed reader for ``engine``'s database on PostgreSQL (None for SQLite)."""
+    if engine.dialect.name != "postgresql":
+        return None
+    return FeedReader(engine.url, engine.dialect, size=size)
 
 
 def create_session_factory(engine: Engine) -> sessionmaker[Session]:

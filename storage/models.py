@@ -103,6 +103,15 @@ class _Provenance:
 
 class CandidateRow(Base):
     __tablename__ = "candidates"
+    __table_args__ = (
+        # the few who opted out, left out of every feed page (storage/repositories/feed.py)
+        Index(
+            "ix_candidates_opted_out",
+            "id",
+            postgresql_where=text("opted_out IS NOT false"),
+            sqlite_where=text("opted_out IS NOT 0"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     external_id: Mapped[str] = mapped_column(String(MAX_KEY_LENGTH), unique=True)
@@ -342,7 +351,7 @@ class EventRow(Base):
         Index("ix_events_tx_seq", "tx", "seq"),
         Index("ix_events_type_tx_seq", "type", "tx", "seq"),
         Index("ix_events_leveled_up_tx_seq", "leveled_up", "tx", "seq"),
-        Index("ix_events_candidate_id_seq", "candidate_id", "seq"),
+        Index("ix_events_candidate_id_tx_seq", "candidate_id", "tx", "seq"),
         {"sqlite_autoincrement": True},
     )
 

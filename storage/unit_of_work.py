@@ -8,13 +8,20 @@
         uow.commit()
 
 Leaving the block without :meth:`commit` (or with an exception) rolls everything back.
+
+A read of one statement that needs no transaction (the API's events page) takes a connection
+from :func:`reading` instead: autocommit, so the statement is one round trip, with no
+``BEGIN`` before it nor ``ROLLBACK`` after.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrichment.seniority import classify as default_classify
@@ -97,3 +104,14 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self.session.rollback()
+
+
+@contextmanager
+def reading(session_factory: sessionmaker[Session]) -> Iterator[Connection]:
+    """A pooled connection in autocommit for reads outside a unit of work (one statement
+    sees one snapshot); it must not be used to write."""
+    engine = session_factory.kw["bind"]
+    assert isinstance(engine, Engine), "the session factory is bound to an engine"
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        yield connection

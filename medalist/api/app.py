@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
+import psycopg
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -17,11 +20,13 @@ from medalist import __version__
 from medalist.api.auth import ApiKeyGuard
 from medalist.api.routes import ROUTERS
 from medalist.api.routes._common import answer
+from medalist.database import engine_of
 from medalist.services import Sessions
 from medalist.services.errors import ServiceError
 from medalist.services.schemas import Health
 from medalist.settings import Settings
 from medalist.web import mount as mount_pages
+from storage.engine import create_reader_for
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +72,7 @@ def _install_errors(app: FastAPI) -> None:
         message = "no such endpoint" if error.status_code == 404 else str(error.detail)
         return _error(error.status_code, code, message, getattr(error, "headers", None))
 
+    @app.exception_handler(psycopg.DataError)
     @app.exception_handler(DataError)
     async def unstorable(request: Request, error: DataError) -> Any:
         return _error(
@@ -79,6 +85,7 @@ def _install_errors(app: FastAPI) -> None:
     async def conflict(request: Request, error: IntegrityError) -> Any:
         return _error(409, "conflict", "a concurrent change got there first; retry the request")
 
+    @app.exception_handler(psycopg.OperationalError)
     @app.exception_handler(OperationalError)
     async def unavailable(request: Request, error: OperationalError) -> Any:
         log.error("database unavailable: %s", error)
@@ -91,25 +98,43 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def create_app(
-    settings: Settings, sessions: Sessions, *, auth_cache_seconds: float = 2.0
+    settings: Settings,
+    sessions: Sessions,
+    *,
+    auth_cache_seconds: float = 2.0,
+    reader_pool_size: int = 8,
 ) -> FastAPI:
-    """The application over ``sessions`` (the configured database, already migrated)."""
+    """The application over ``sessions`` (the configured database, already migrated).
+
+    On PostgreSQL the events feed reads through asyncio connections of its own
+    (:func:`storage.engine.create_reader_for`, up to ``reader_pool_size``), closed when the
+    server stops."""
+    reader = create_reader_for(engine_of(sessions), size=reader_pool_size)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if reader is not None:
+            await reader.close()
+
     app = FastAPI(
         title="medalist",
         version=__version__,
         description=DESCRIPTION,
         docs_url="/docs",
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.sessions = sessions
+    app.state.reader = reader
     bearer = HTTPBearer(auto_error=False, description="an API key from 'medalist apikey create'")
 
     for router in ROUTERS:
         app.include_router(router, dependencies=[Depends(bearer)])
 
     @app.get("/healthz", response_model=Health, tags=["health"])
-    def healthz() -> Any:
+    async def healthz() -> Any:
         """Liveness; needs no key."""
         return answer(Health(version=__version__))
 

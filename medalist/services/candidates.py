@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
+
+import anyio.to_thread
 
 from enrichment.errors import ConfigurationError, InvalidInput
 from enrichment.model import Candidate, format_timestamp, utcnow
-from medalist.candidate_view import candidate_view
+from medalist.candidate_view import candidate_view, facts_view
 from medalist.importing.candidates_json import candidate_from_json
 from medalist.importing.erasure import ErasureKey, erased_among, erased_message
 from medalist.importing.jsonlines import field_of
@@ -24,20 +27,65 @@ from medalist.services.schemas import (
     UpsertItem,
     UpsertResult,
 )
-from storage.unit_of_work import UnitOfWork
+from storage.repositories.candidates import CandidateFacts, read_facts
+from storage.repositories.events import latest_json_for_candidate
+from storage.repositories.feed_reader import FeedReader
+from storage.unit_of_work import UnitOfWork, reading
 
 
 def _missing(external_id: str) -> NotFound:
     return NotFound(f"no stored candidate {external_id!r}", code="candidate_not_found")
 
 
-def get_record(sessions: Sessions, external_id: str) -> CandidateRecord:
-    """The stored record; :class:`NotFound` when there is none."""
+def get_record(
+    sessions: Sessions, external_id: str, *, events_limit: int | None = None
+) -> CandidateRecord:
+    """The stored record, with every event or only the newest ``events_limit``;
+    :class:`NotFound` when there is none."""
     with UnitOfWork(sessions) as uow:
         row = uow.candidates.get_row(external_id)
         if row is None:
             raise _missing(external_id)
-        return CandidateRecord.model_validate(candidate_view(uow, row))
+        return CandidateRecord.model_validate(candidate_view(uow, row, events_limit=events_limit))
+
+
+_NO_EVENTS = b',"events":[]}'
+
+
+def get_record_json(sessions: Sessions, external_id: str, *, events_limit: int) -> bytes:
+    """:func:`get_record` with the newest ``events_limit`` events, as the JSON of a
+    :class:`CandidateRecord`: the facts go through the model, the events are their stored JSON
+    (as the feed serves them), written after the rest without being parsed (the API's
+    path)."""
+    with reading(sessions) as connection:  # each statement sees its own snapshot either way
+        row = read_facts(connection, external_id)
+        if row is None:
+            raise _missing(external_id)
+        events, total = latest_json_for_candidate(connection, row.id, events_limit)
+    return _record_json(row, events, total)
+
+
+async def get_record_json_async(
+    sessions: Sessions, reader: FeedReader | None, external_id: str, *, events_limit: int
+) -> bytes:
+    """:func:`get_record_json` for an event loop: on the asyncio ``reader`` when there is one
+    (PostgreSQL), else in a worker thread (SQLite)."""
+    if reader is None:
+        return await anyio.to_thread.run_sync(
+            partial(get_record_json, sessions, external_id, events_limit=events_limit)
+        )
+    found = await reader.candidate_json(external_id, events_limit)
+    if found is None:
+        raise _missing(external_id)
+    return _record_json(*found)
+
+
+def _record_json(row: CandidateFacts, events: list[str], total: int) -> bytes:
+    view = facts_view(row)
+    view.update(events_total=total, events=[])
+    facts = CandidateRecord.model_validate(view).model_dump_json().encode()
+    assert facts.endswith(_NO_EVENTS), "events is the record's last field"
+    return b"".join((facts[: -len(_NO_EVENTS)], b',"events":[', ",".join(events).encode(), b"]}"))
 
 
 def _problem_text(problem: RowProblem) -> str:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime, time
+from functools import partial
+
+import anyio.to_thread
+from sqlalchemy import Connection
 
 from enrichment.model import utcnow
 from medalist.services import Sessions
@@ -18,11 +22,14 @@ from medalist.services.errors import InvalidRequest, NotFound
 from medalist.services.schemas import EVENT_TYPES, Event, EventPage
 from storage.models import EventRow
 from storage.repositories import EventRepository
-from storage.unit_of_work import UnitOfWork
+from storage.repositories.feed import EventFeed
+from storage.repositories.feed_reader import FeedReader
+from storage.unit_of_work import UnitOfWork, reading
 
 MAX_PAGE = 1000
 DEFAULT_PAGE = 100
 _CURSOR = re.compile(r"^(\d{1,19})\.(\d{1,19})$")
+_LARGEST = 2**63 - 1  # both parts are signed 64-bit in the database
 
 
 def encode_cursor(row: EventRow) -> str:
@@ -33,7 +40,7 @@ def decode_cursor(cursor: str | None) -> tuple[int, int] | None:
     if cursor is None or cursor == "":
         return None
     found = _CURSOR.match(cursor)
-    if found is None:
+    if found is None or max(int(found.group(1)), int(found.group(2))) > _LARGEST:
         raise InvalidRequest(
             f"cursor {cursor[:40]!r} is not one this API gave; pass a next_cursor back as it "
             "came, or no cursor to start from the oldest event",
@@ -64,9 +71,10 @@ def feed(
     leveled_up: bool | None = None,
     status: str | None = None,
     since: date | datetime | None = None,
+    candidate: str | None = None,
 ) -> EventPage:
-    """Events after ``cursor``, oldest first, filtered by type, ``leveled_up``, status and
-    detection date (``since``, inclusive)."""
+    """Events after ``cursor``, oldest first, filtered by type, ``leveled_up``, status,
+    detection date (``since``, inclusive) and candidate (an external id)."""
     _check(limit, type)
     after = decode_cursor(cursor)
     with UnitOfWork(sessions) as uow:
@@ -77,6 +85,7 @@ def feed(
             leveled_up=leveled_up,
             status=status,
             since=_since(since),
+            candidate=candidate,
         )
         page = rows[:limit]
         return EventPage(
@@ -95,33 +104,102 @@ def feed_json(
     leveled_up: bool | None = None,
     status: str | None = None,
     since: date | datetime | None = None,
+    candidate: str | None = None,
 ) -> bytes:
     """:func:`feed` as the JSON of an :class:`EventPage`, written without building a model per
-    event (the events come from the database as JSON text): the API's hot path."""
+    event (the events come from the database as JSON text) in one autocommit statement: the
+    API's hot path."""
     _check(limit, type)
-    after = decode_cursor(cursor)
-    with UnitOfWork(sessions) as uow:
-        rows = uow.events.feed_json(
-            after,
-            limit=limit + 1,
+    page = _Page(cursor, limit)
+    with reading(sessions) as connection:
+        rows = page.read(connection, type, leveled_up, status, _since(since), candidate)
+    return page.json(rows)
+
+
+async def feed_json_async(
+    sessions: Sessions,
+    reader: FeedReader | None,
+    *,
+    cursor: str | None = None,
+    limit: int = DEFAULT_PAGE,
+    type: str | None = None,
+    leveled_up: bool | None = None,
+    status: str | None = None,
+    since: date | datetime | None = None,
+    candidate: str | None = None,
+) -> bytes:
+    """:func:`feed_json` for an event loop: on the asyncio ``reader`` when there is one
+    (PostgreSQL), else in a worker thread (SQLite)."""
+    if reader is None:
+        return await anyio.to_thread.run_sync(
+            partial(
+                feed_json,
+                sessions,
+                cursor=cursor,
+                limit=limit,
+                type=type,
+                leveled_up=leveled_up,
+                status=status,
+                since=since,
+                candidate=candidate,
+            )
+        )
+    _check(limit, type)
+    page = _Page(cursor, limit)
+    rows = await reader.page_json(
+        page.after,
+        limit=limit + 1,
+        type=type,
+        leveled_up=leveled_up,
+        status=status,
+        since=_since(since),
+        candidate=candidate,
+    )
+    return page.json(rows)
+
+
+class _Page:
+    """One page of the feed: its position, the read (one more row than the page, to say
+    ``has_more``) and its JSON."""
+
+    def __init__(self, cursor: str | None, limit: int) -> None:
+        self.cursor = cursor
+        self.after = decode_cursor(cursor)
+        self.limit = limit
+
+    def read(
+        self,
+        connection: Connection,
+        type: str | None,
+        leveled_up: bool | None,
+        status: str | None,
+        since: datetime | None,
+        candidate: str | None,
+    ) -> list[tuple[int, int, str]]:
+        return EventFeed(connection).page_json(
+            self.after,
+            limit=self.limit + 1,
             type=type,
             leveled_up=leveled_up,
             status=status,
-            since=_since(since),
+            since=since,
+            candidate=candidate,
         )
-    page = rows[:limit]
-    next_cursor = f"{page[-1][0]}.{page[-1][1]}" if page else (cursor or None)
-    return b"".join(
-        (
-            b'{"events":[',
-            ",".join(text for _, _, text in page).encode("utf-8"),
-            b'],"next_cursor":',
-            json.dumps(next_cursor).encode(),
-            b',"has_more":',
-            b"true" if len(rows) > limit else b"false",
-            b"}",
+
+    def json(self, rows: list[tuple[int, int, str]]) -> bytes:
+        page = rows[: self.limit]
+        next_cursor = f"{page[-1][0]}.{page[-1][1]}" if page else (self.cursor or None)
+        return b"".join(
+            (
+                b'{"events":[',
+                ",".join(text for _, _, text in page).encode("utf-8"),
+                b'],"next_cursor":',
+                json.dumps(next_cursor).encode(),
+                b',"has_more":',
+                b"true" if len(rows) > self.limit else b"false",
+                b"}",
+            )
         )
-    )
 
 
 def _check(limit: int, type: str | None) -> None:

@@ -191,6 +191,8 @@ class CandidateRecord(BaseModel):
                             "last_error": None,
                         }
                     ],
+                    "events_feed": "/v1/events?candidate=ats-123",
+                    "events_total": 1,
                     "events": [EVENT_EXAMPLE],
                 }
             ]
@@ -211,7 +213,16 @@ class CandidateRecord(BaseModel):
     skills: list[SkillOut]
     education: list[EducationOut]
     sources: list[SourceOut]
-    events: list[Event]
+    events_feed: str = Field(
+        description="the events feed of this candidate alone: every event, oldest first, in "
+        "pages with a cursor"
+    )
+    events_total: int = Field(description="how many events the candidate has in all")
+    #: the last field: the API writes the events' stored JSON after the rest of the record
+    #: (:func:`medalist.services.candidates.get_record_json`)
+    events: list[Event] = Field(
+        description="the newest events (as many as the request's 'events' asks), oldest first"
+    )
 
 
 class RowProblem(_Out):

@@ -1,43 +1,29 @@
 """Webhook subscriptions (the deliveries are :mod:`medalist.webhooks`).
 
 A URL must be http(s) and its host must not be private, loopback or link-local (checked after
-DNS resolution, again at each delivery) unless ``MEDALIST_ALLOW_HOSTS`` allows it.
+DNS resolution, again at each delivery, which connects to the address it checked:
+:mod:`medalist.webhook_address`) unless ``MEDALIST_ALLOW_HOSTS`` allows it.
 """
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Sequence
 from datetime import datetime
-from urllib.parse import urlsplit
 
-from crawler.addresses import AddressPolicy, Refusal, parse_ip
+from crawler.addresses import AddressPolicy, Refusal
 from enrichment.model import format_timestamp
 from medalist.services import Sessions
 from medalist.services.errors import InvalidRequest, NotFound
 from medalist.services.schemas import DeliveryOut, WebhookOut
+from medalist.webhook_address import Resolver, resolve_url
 from storage.models import MAX_URL_LENGTH, WebhookDeliveryRow, WebhookRow
 from storage.unit_of_work import UnitOfWork
 
 
-def check_url(url: str, policy: AddressPolicy) -> None:
-    """Raise :class:`Refusal` unless ``url`` may receive deliveries."""
-    host = policy.check_url(url)
-    if policy.host_allowed(host):
-        return
-    address = parse_ip(host)
-    if address is not None:
-        policy.check_address(host, address)
-        return
-    port = urlsplit(url).port or 443
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as error:
-        raise Refusal(f"{url}: cannot resolve the host {host!r} ({error})") from None
-    for info in infos:
-        resolved = parse_ip(str(info[4][0]))
-        if resolved is not None:
-            policy.check_address(host, resolved)
+def check_url(url: str, policy: AddressPolicy, resolve: Resolver | None = None) -> None:
+    """Raise :class:`Refusal` unless ``url`` may receive deliveries
+    (:func:`medalist.webhook_address.resolve_url`)."""
+    resolve_url(url, policy, resolve)
 
 
 def _out(row: WebhookRow) -> WebhookOut:
@@ -78,11 +64,12 @@ def subscribe(
     types: Sequence[str] | None,
     *,
     policy: AddressPolicy,
+    resolve: Resolver | None = None,
 ) -> WebhookOut:
     if len(url) > MAX_URL_LENGTH:
         raise InvalidRequest(f"a URL is at most {MAX_URL_LENGTH} characters", field="url")
     try:
-        check_url(url, policy)
+        check_url(url, policy, resolve)
     except Refusal as error:
         raise InvalidRequest(str(error), code="webhook_url_refused", field="url") from None
     with UnitOfWork(sessions) as uow:

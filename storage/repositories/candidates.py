@@ -12,10 +12,21 @@ churn), so re-importing the same file changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from enrichment.dates import PartialDate, iso_or_none
@@ -77,6 +88,53 @@ def _education_values(education: Education, provenance: Provenance | None) -> di
         end=iso_or_none(education.end),
         **_provenance_values(provenance),
     )
+
+
+@dataclass(frozen=True)
+class CandidateFacts:
+    """A stored candidate as plain rows; its columns read as attributes, like a
+    :class:`CandidateRow`'s."""
+
+    candidate: Any
+    positions: list[Any]
+    skills: list[Any]
+    education: list[Any]
+    sources: list[Any]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.candidate, name)
+
+
+def _facts_statements() -> tuple[Select[Any], list[Select[Any]]]:
+    """Built once: a statement object reused keeps its cache key (no per-call rebuild)."""
+    candidate = select(CandidateRow.__table__).where(
+        CandidateRow.external_id == bindparam("external_id")
+    )
+    children = []
+    for model in (PositionRow, SkillRow, EducationRow, SourceRow):
+        table: Any = model.__table__
+        children.append(
+            select(table)
+            .where(table.c.candidate_id == bindparam("candidate_id"))
+            .order_by(table.c.id)
+        )
+    return candidate, children
+
+
+FACTS_STATEMENTS = _facts_statements()
+
+
+def read_facts(connection: Connection, external_id: str) -> CandidateFacts | None:
+    """The candidate's columns, positions, skills, education and sources as plain rows (Core
+    selects on ``connection``, no ORM objects: the API's record read)."""
+    by_external_id, children = FACTS_STATEMENTS
+    candidate = connection.execute(by_external_id, {"external_id": external_id}).first()
+    if candidate is None:
+        return None
+    rows = [
+        list(connection.execute(stmt, {"candidate_id": candidate.id}).all()) for stmt in children
+    ]
+    return CandidateFacts(candidate, *rows)
 
 
 class CandidateRepository:

@@ -12,22 +12,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
-    ColumnElement,
+    Connection,
     Insert,
     Select,
-    Text,
-    case,
-    cast,
+    bindparam,
     func,
     insert,
-    literal,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from enrichment.model import format_timestamp, parse_timestamp
@@ -39,13 +33,49 @@ from storage.models import (
     WebhookRow,
 )
 from storage.repositories._common import bounded_key, utcnow
+from storage.repositories.feed import EventFeed, event_json, feed_parameters, feed_statement
 
 EVENT_STATUSES = ("new", "acked", "dismissed")
 
 
-def _not_processable() -> Select[Any]:
-    """Ids of the candidates who may not be processed (opted out)."""
-    return select(CandidateRow.id).where(~CandidateRow.may_process)
+_LATEST: dict[str, tuple[Select[Any], Select[Any]]] = {}
+
+
+def latest_statements(dialect: str) -> tuple[Select[Any], Select[Any]]:
+    """Built once per dialect: a statement object reused keeps its cache key."""
+    found = _LATEST.get(dialect)
+    if found is None:
+        total = (
+            select(func.count())
+            .select_from(EventRow)
+            .where(EventRow.candidate_id == bindparam("candidate_id"))
+            .scalar_subquery()
+        )
+        newest = (
+            select(event_json(dialect), total)
+            .where(EventRow.candidate_id == bindparam("candidate_id"))
+            .order_by(EventRow.tx.desc(), EventRow.seq.desc())
+            .limit(bindparam("limit"))
+        )
+        found = _LATEST[dialect] = (newest, select(total))
+    return found
+
+
+def latest_json_for_candidate(
+    connection: Connection, candidate_id: int, limit: int
+) -> tuple[list[str], int]:
+    """The candidate's newest ``limit`` events, oldest first, as event JSON text (as the feed
+    serves it, nothing parsed), and how many events the candidate has in all (counted on the
+    index ``(candidate_id, tx, seq)`` in the same statement)."""
+    newest, total = latest_statements(connection.dialect.name)
+    rows = (
+        connection.execute(newest, {"candidate_id": candidate_id, "limit": limit}).all()
+        if limit
+        else []
+    )
+    if not rows:
+        return [], int(connection.scalar(total, {"candidate_id": candidate_id}) or 0)
+    return [str(row[0]) for row in reversed(rows)], int(rows[0][1])
 
 
 class EventRepository:
@@ -148,38 +178,6 @@ class EventRepository:
             stmt = stmt.where(EventRow.status == status)
         return list(self.session.scalars(stmt))
 
-    def _feed_filter(
-        self,
-        stmt: Select[Any],
-        after: tuple[int, int] | None,
-        limit: int,
-        type: str | None,
-        leveled_up: bool | None,
-        status: str | None,
-        since: datetime | None,
-    ) -> Select[Any]:
-        stmt = stmt.order_by(EventRow.tx, EventRow.seq).limit(limit)
-        # a person who objected is no longer reported to the CRM (docs/privacy.md)
-        stmt = stmt.where(EventRow.candidate_id.not_in(_not_processable()))
-        if after is not None:
-            tx, seq = after
-            # a row-value comparison: an index range scan (an OR of the parts scans the table)
-            stmt = stmt.where(tuple_(EventRow.tx, EventRow.seq) > tuple_(literal(tx), literal(seq)))
-        if self._dialect() == "postgresql":
-            horizon = cast(
-                cast(func.pg_snapshot_xmin(func.pg_current_snapshot()), Text), BigInteger
-            )
-            stmt = stmt.where(EventRow.tx < horizon)
-        if type is not None:
-            stmt = stmt.where(EventRow.type == type)
-        if leveled_up is not None:
-            stmt = stmt.where(EventRow.leveled_up.is_(leveled_up))
-        if status is not None:
-            stmt = stmt.where(EventRow.status == status)
-        if since is not None:
-            stmt = stmt.where(EventRow.detected_at >= since)
-        return stmt
-
     def feed(
         self,
         after: tuple[int, int] | None = None,
@@ -189,34 +187,22 @@ class EventRepository:
         leveled_up: bool | None = None,
         status: str | None = None,
         since: datetime | None = None,
+        candidate: str | None = None,
     ) -> list[EventRow]:
-        """The API feed: events after the position ``after`` (``(tx, seq)`` of the last one
-        served; None for the start), oldest first, that can never be preceded by a row
-        committed later.
-
-        On PostgreSQL only rows written by transactions older than the oldest one still in
-        flight are served (``pg_snapshot_xmin``): every transaction with a smaller id has
-        ended, so no row will ever appear before them. A row of a transaction still running is
-        served on a later page, once it has committed.
-        """
-        stmt = self._feed_filter(select(EventRow), after, limit, type, leveled_up, status, since)
-        return list(self.session.scalars(stmt))
-
-    def _event_json(self) -> ColumnElement[Any]:
-        """The stored event as JSON text, with its current status (the payload is the event
-        as stored; only ``status`` changes afterwards)."""
-        if self._dialect() == "postgresql":
-            merged = cast(
-                cast(EventRow.payload, JSONB).op("||")(
-                    func.jsonb_build_object(literal("status"), EventRow.status)
-                ),
-                Text,
-            )
-            return case((EventRow.status == "new", cast(EventRow.payload, Text)), else_=merged)
-        return case(
-            (EventRow.status == "new", cast(EventRow.payload, Text)),
-            else_=func.json_set(cast(EventRow.payload, Text), "$.status", EventRow.status),
+        """The API feed as rows: events after the position ``after`` (``(tx, seq)`` of the last
+        one served; None for the start), oldest first, that can never be preceded by a row
+        committed later (:mod:`storage.repositories.feed` explains how)."""
+        used, values = feed_parameters(
+            after,
+            limit=limit,
+            type=type,
+            leveled_up=leveled_up,
+            status=status,
+            since=since,
+            candidate=candidate,
         )
+        stmt = feed_statement(select(EventRow), self._dialect(), used)
+        return list(self.session.scalars(stmt, values))
 
     def feed_json(
         self,
@@ -227,20 +213,19 @@ class EventRepository:
         leveled_up: bool | None = None,
         status: str | None = None,
         since: datetime | None = None,
+        candidate: str | None = None,
     ) -> list[tuple[int, int, str]]:
-        """:meth:`feed` as ``(tx, seq, event JSON text)``: the database writes the JSON, so a
-        page costs the application no parsing (the feed's hot path)."""
-        stmt = self._feed_filter(
-            select(EventRow.tx, EventRow.seq, self._event_json()),
+        """:meth:`feed` as ``(tx, seq, event JSON text)`` in this unit of work's transaction
+        (:class:`~storage.repositories.feed.EventFeed` on the session's connection)."""
+        return EventFeed(self.session.connection()).page_json(
             after,
-            limit,
-            type,
-            leveled_up,
-            status,
-            since,
+            limit=limit,
+            type=type,
+            leveled_up=leveled_up,
+            status=status,
+            since=since,
+            candidate=candidate,
         )
-        rows: list[tuple[int, int, str]] = [tuple(r) for r in self.session.execute(stmt)]  # type: ignore[misc]
-        return rows
 
     def detected_since(self, since: datetime, *, leveled_up: bool | None = None) -> list[EventRow]:
         """Events detected at or after ``since``, oldest first (reports and the pages), of
@@ -258,8 +243,31 @@ class EventRepository:
     def for_candidate(self, candidate_id: int) -> list[EventRow]:
         return list(
             self.session.scalars(
-                select(EventRow).where(EventRow.candidate_id == candidate_id).order_by(EventRow.seq)
+                select(EventRow)
+                .where(EventRow.candidate_id == candidate_id)
+                .order_by(EventRow.tx, EventRow.seq)
             )
+        )
+
+    def latest_for_candidate(self, candidate_id: int, limit: int) -> list[EventRow]:
+        """The candidate's newest ``limit`` events, oldest first (index
+        ``(candidate_id, tx, seq)``)."""
+        newest = self.session.scalars(
+            select(EventRow)
+            .where(EventRow.candidate_id == candidate_id)
+            .order_by(EventRow.tx.desc(), EventRow.seq.desc())
+            .limit(limit)
+        )
+        return list(reversed(list(newest)))
+
+    def count_for_candidate(self, candidate_id: int) -> int:
+        return int(
+            self.session.scalar(
+                select(func.count())
+                .select_from(EventRow)
+                .where(EventRow.candidate_id == candidate_id)
+            )
+            or 0
         )
 
     def set_status(self, event_id: str, status: str, now: datetime | None = None) -> bool:

@@ -58,7 +58,7 @@ class ServerThread:
             port=self.port,
             log_level="warning",
             access_log=False,
-            lifespan="off",
+            lifespan="on",  # the app closes its feed reader's connections on the way out
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

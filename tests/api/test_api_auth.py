@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import httpx
-from conftest import Api
+import time
 
+import httpx
+from conftest import Api, ServerThread
+
+from medalist.api.app import create_app
 from medalist.services import apikeys
 
 PROBES = [
@@ -79,3 +82,22 @@ def test_errors_are_json_with_a_stable_code(api: Api) -> None:
     unknown = api.get("/v1/nothing-here")
     assert unknown.status_code == 404
     assert unknown.json()["error"]["code"] == "not_found"
+
+
+def test_a_remembered_key_stops_working_once_revoked_within_the_cache_time(api: Api) -> None:
+    key = apikeys.create(api.sessions, "cached").key
+    app = create_app(api.settings, api.sessions, auth_cache_seconds=0.5)
+    with (
+        ServerThread(app) as base_url,
+        httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {key}"}) as client,
+    ):
+        assert client.get("/v1/events").status_code == 200  # now remembered
+        apikeys.revoke(api.sessions, "cached")
+        deadline = time.monotonic() + 0.5 + 2.0  # the cache time, and slack for a slow machine
+        status = 200
+        while status == 200 and time.monotonic() < deadline:
+            status = client.get("/v1/events").status_code
+            time.sleep(0.05)
+        assert status == 401
+        wrong = client.get("/v1/events", headers={"Authorization": f"Bearer {key}x"})
+        assert wrong.status_code == 401  # a key is remembered by its own digest only

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from api_support import store_events
 from conftest import Api
 
+from medalist.services import candidates
 from storage.unit_of_work import UnitOfWork
 
 ADA = {
@@ -47,6 +48,29 @@ def test_the_record_lists_its_events(api: Api) -> None:
         cid = row.id
     ids = store_events(api.sessions, cid, "ats-1", range(2))
     assert [e["id"] for e in api.get("/v1/candidates/ats-1").json()["events"]] == ids
+
+
+def test_the_record_holds_the_newest_events_and_links_the_feed(api: Api) -> None:
+    api.put("/v1/candidates/ats-1", json=ADA)
+    with UnitOfWork(api.sessions) as uow:
+        row = uow.candidates.get_row("ats-1")
+        assert row is not None
+        cid = row.id
+    ids = store_events(api.sessions, cid, "ats-1", range(5))
+    api.post(f"/v1/events/{ids[3]}/ack")
+    record = api.get("/v1/candidates/ats-1", params={"events": 2}).json()
+    assert [e["id"] for e in record["events"]] == ids[3:]
+    assert [e["status"] for e in record["events"]] == ["acked", "new"]
+    assert record["events_total"] == 5
+    assert record["events_feed"] == "/v1/events?candidate=ats-1"
+    feed = api.get(record["events_feed"], params={"limit": 10}).json()
+    assert [e["id"] for e in feed["events"]] == ids
+    # the API's JSON (stored event text after the facts) says what the model says
+    modelled = candidates.get_record(api.sessions, "ats-1", events_limit=2)
+    assert record == modelled.model_dump(mode="json")
+    none = api.get("/v1/candidates/ats-1", params={"events": 0}).json()
+    assert none["events"] == [] and none["events_total"] == 5
+    assert api.get("/v1/candidates/ats-1", params={"events": -1}).status_code == 422
 
 
 def test_bad_records_get_the_import_messages(api: Api) -> None:

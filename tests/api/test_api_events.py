@@ -53,6 +53,20 @@ def test_pages_oldest_first_with_filters(api: Api) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_cursor"
 
 
+def test_one_candidates_events_and_a_cursor_out_of_range(api: Api) -> None:
+    ada = store_candidate(api.sessions, "ats-1")
+    bob = store_candidate(api.sessions, "ats-2")
+    first = store_events(api.sessions, ada, "ats-1", range(0, 3))
+    others = store_events(api.sessions, bob, "ats-2", range(3, 5))
+    more = store_events(api.sessions, ada, "ats-1", range(5, 7), type="new_skill")
+    assert _all_pages(api, candidate="ats-1", limit=2) == first + more
+    assert _all_pages(api, candidate="ats-2") == others
+    assert _all_pages(api, candidate="ats-1", type="new_skill") == more
+    assert _all_pages(api, candidate="nobody") == []
+    huge = api.get("/v1/events", params={"cursor": f"{2**63}.1"})
+    assert huge.status_code == 422 and huge.json()["error"]["code"] == "invalid_cursor"
+
+
 def _last_cursor(api: Api) -> str:
     page = api.get("/v1/events", params={"limit": 1000}).json()
     cursor: str = page["next_cursor"]

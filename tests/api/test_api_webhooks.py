@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from api_support import store_candidate, store_events
@@ -46,6 +47,7 @@ class Receiver:
                     {
                         "status": status,
                         "id": self.headers["X-Medalist-Event-Id"],
+                        "host": self.headers["Host"],
                         "event": event,
                     }
                 )
@@ -193,3 +195,140 @@ def test_delivery_rechecks_the_address_policy(api: Api, receiver: Receiver) -> N
     assert counts.retrying == 1 and receiver.received == []
     [delivery] = api.get("/v1/webhooks/1/deliveries").json()["deliveries"]
     assert delivery["last_error"].startswith("refused: 127.0.0.1 is")
+
+
+class FakeDns:
+    """A resolver whose answers are scripted per call (the last one repeats)."""
+
+    def __init__(self, *answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        self.asked.append(host)
+        return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+
+
+def _subscribe_name(api: Api, url: str, dns: FakeDns) -> None:
+    from crawler.addresses import AddressPolicy
+    from medalist.services import webhooks
+
+    policy = AddressPolicy.from_entries(api.settings.allowed_hosts)
+    webhooks.subscribe(api.sessions, url, SECRET, None, policy=policy, resolve=dns)
+
+
+def test_a_delivery_connects_to_the_address_it_checked(api: Api, receiver: Receiver) -> None:
+    port = receiver.server.server_address[1]
+    url = f"http://hooks.example:{port}/hook"  # a name no real resolver knows
+    dns = FakeDns(["127.0.0.1"])  # allowed in the tests (MEDALIST_ALLOW_HOSTS=127.0.0.1)
+    _subscribe_name(api, url, dns)
+    cid = store_candidate(api.sessions, "ats-a")
+    [event_id] = store_events(api.sessions, cid, "ats-a", range(1))
+    dns.asked.clear()
+    counts = deliver_due(api.settings, api.sessions, resolve=dns)
+    # one resolution, and the connection went to its answer: the client resolving
+    # 'hooks.example' itself would have failed
+    assert counts.delivered == 1 and dns.asked == ["hooks.example"]
+    assert receiver.delivered_ids() == [event_id]
+    assert receiver.received[0]["host"] == f"hooks.example:{port}"
+
+
+def test_a_name_that_rebinds_to_a_private_address_is_refused(api: Api, receiver: Receiver) -> None:
+    port = receiver.server.server_address[1]
+    url = f"http://hooks.example:{port}/hook"
+    # public-looking at the subscription, then a private address at the delivery
+    dns = FakeDns(["127.0.0.1"], ["10.0.0.7"])
+    _subscribe_name(api, url, dns)
+    cid = store_candidate(api.sessions, "ats-a")
+    store_events(api.sessions, cid, "ats-a", range(1))
+    counts = deliver_due(api.settings, api.sessions, resolve=dns)
+    assert counts.retrying == 1 and receiver.received == []
+    [delivery] = api.get("/v1/webhooks/1/deliveries").json()["deliveries"]
+    assert "hooks.example resolves to 10.0.0.7" in delivery["last_error"]
+
+
+def test_one_private_address_among_several_refuses_the_host() -> None:
+    from crawler.addresses import AddressPolicy, Refusal
+    from medalist.webhook_address import resolve_url
+
+    policy = AddressPolicy.from_entries("")
+    with pytest.raises(Refusal, match=r"169\.254\.169\.254"):
+        resolve_url(
+            "https://hooks.example/x", policy, FakeDns(["93.184.215.14", "169.254.169.254"])
+        )
+    pinned = resolve_url("https://hooks.example/x", policy, FakeDns(["93.184.215.14"]))
+    assert (pinned.address, pinned.host_header, pinned.server_name) == (
+        "93.184.215.14",
+        "hooks.example",
+        "hooks.example",
+    )
+    literal = resolve_url("http://93.184.215.14:8080/x", policy, FakeDns([]))
+    assert (literal.host_header, literal.server_name) == ("93.184.215.14:8080", None)
+    allowed = AddressPolicy.from_entries("hooks.internal")
+    assert resolve_url("http://hooks.internal/x", allowed, FakeDns(["10.0.0.7"])).address == (
+        "10.0.0.7"
+    )
+
+
+def _certificate_for(name: str, directory: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for ``name`` (and only that name) and its key."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_an_https_delivery_to_a_pinned_address_verifies_the_name(
+    api: Api, receiver: Receiver, tmp_path: Path
+) -> None:
+    """The connection goes to the checked address, and TLS still checks the certificate
+    against the URL's name (sent as the server name): a certificate for 'hooks.example' alone
+    passes, which it could not if the client verified the address."""
+    import ssl
+
+    import httpx
+
+    cert, key = _certificate_for("hooks.example", tmp_path)
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(cert, key)
+    seen_names: list[str | None] = []
+    server_side.sni_callback = lambda sock, name, context: seen_names.append(name)
+    receiver.server.socket = server_side.wrap_socket(receiver.server.socket, server_side=True)
+    port = receiver.server.server_address[1]
+    dns = FakeDns(["127.0.0.1"])
+    _subscribe_name(api, f"https://hooks.example:{port}/hook", dns)
+    cid = store_candidate(api.sessions, "ats-a")
+    [event_id] = store_events(api.sessions, cid, "ats-a", range(1))
+    trusting = ssl.create_default_context(cafile=str(cert))
+    with httpx.Client(verify=trusting, follow_redirects=False, trust_env=False) as client:
+        counts = deliver_due(api.settings, api.sessions, resolve=dns, client=client)
+    assert counts.delivered == 1, api.get("/v1/webhooks/1/deliveries").json()
+    assert receiver.delivered_ids() == [event_id]
+    assert seen_names == ["hooks.example"]
+    assert receiver.received[0]["host"] == f"hooks.example:{port}"

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from medalist.services import Sessions
 from medalist.services.schemas import ErrorResponse
 from medalist.settings import Settings
+from storage.repositories.feed_reader import FeedReader
 
 #: The largest id a path may carry (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
@@ -18,6 +19,12 @@ MAX_ID = 2**63 - 1
 
 def sessions(request: Request) -> Sessions:
     value: Sessions = request.app.state.sessions
+    return value
+
+
+def reader(request: Request) -> FeedReader | None:
+    """The asyncio feed reader (None on SQLite: pages go through the thread pool)."""
+    value: FeedReader | None = getattr(request.app.state, "reader", None)
     return value
 
 

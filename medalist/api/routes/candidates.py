@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Request, Response
+from fastapi import APIRouter, Body, Path, Query, Request, Response
 
-from medalist.api.routes._common import answer, caller, errors, sessions, settings
+from medalist.api.routes._common import answer, caller, errors, reader, sessions, settings
 from medalist.services import candidates as service
 from medalist.services import notices, privacy
 from medalist.services.audit import api_actor
@@ -24,13 +24,31 @@ from medalist.services.schemas import (
 router = APIRouter(prefix="/v1/candidates", tags=["candidates"])
 ExternalId = Annotated[str, Path(min_length=1, max_length=255, description="the ATS id")]
 MAX_BATCH = 1000
+DEFAULT_EVENTS = 20
+MAX_EVENTS = 1000
 
 
 @router.get("/{external_id}", response_model=CandidateRecord, responses=errors(404))
-def get_candidate(request: Request, external_id: ExternalId) -> Response:
+async def get_candidate(
+    request: Request,
+    external_id: ExternalId,
+    events: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=MAX_EVENTS,
+            description="how many of the newest events to include (all of them: page "
+            "through 'events_feed')",
+        ),
+    ] = DEFAULT_EVENTS,
+) -> Response:
     """Positions with levels, skills, education, sources with ``last_verified_at`` and the last
-    error, the provenance of each fact, and the candidate's events."""
-    return answer(service.get_record(sessions(request), external_id))
+    error, the provenance of each fact, and the candidate's newest events (``events_total``
+    says how many there are; ``events_feed`` pages through all of them)."""
+    record = await service.get_record_json_async(
+        sessions(request), reader(request), external_id, events_limit=events
+    )
+    return Response(content=record, media_type="application/json")
 
 
 @router.put("/{external_id}", response_model=UpsertResult, responses=errors(422))

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from medalist.api.routes._common import answer, caller, errors, sessions
+from medalist.api.routes._common import answer, caller, errors, reader, sessions
 from medalist.services import events as service
 from medalist.services.audit import api_actor
 from medalist.services.schemas import Event, EventPage, EventStatus, EventType
@@ -17,7 +17,7 @@ EventId = Annotated[str, Path(max_length=64, description="the event's id, evt_..
 
 
 @router.get("", response_model=EventPage, responses=errors(422))
-def list_events(
+async def list_events(
     request: Request,
     cursor: Annotated[
         str | None, Query(max_length=60, description="next_cursor of the previous page")
@@ -26,18 +26,24 @@ def list_events(
     leveled_up: Annotated[bool | None, Query(description="only leveled-up (or not)")] = None,
     status: Annotated[EventStatus | None, Query(description="only this status")] = None,
     since: Annotated[date | None, Query(description="detected on or after this date")] = None,
+    candidate: Annotated[
+        str | None,
+        Query(min_length=1, max_length=255, description="only this candidate's (external id)"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=service.MAX_PAGE)] = service.DEFAULT_PAGE,
 ) -> Response:
     """Events oldest first. Start without a cursor, then pass each page's ``next_cursor``:
     no event is skipped or repeated, even while runs are writing new ones."""
-    page = service.feed_json(
+    page = await service.feed_json_async(
         sessions(request),
+        reader(request),
         cursor=cursor,
         limit=limit,
         type=type,
         leveled_up=leveled_up,
         status=status,
         since=since,
+        candidate=candidate,
     )
     return Response(content=page, media_type="application/json")
 
