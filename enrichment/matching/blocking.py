@@ -145,6 +145,20 @@ def lookup_keys(
     return employer + city + exact, loose
 
 
+def namesake_keys(name: PersonName) -> list[str]:
+    """The keys under which every stored person with this surname's sound is filed who may
+    bear this name: the same first initial, no first name at all, or a nickname of the first
+    name with another initial ("Peggy" of "Margaret")."""
+    keys = []
+    others = [v for v in _variants(name) if v[:1] != name.initial] if name.initial else []
+    for code in _codes(name, False):
+        keys.append(f"{code}|*{name.initial}")
+        if name.initial:
+            keys.append(f"{code}|*")
+        keys.extend(f"{code}|{v}" for v in others)
+    return keys
+
+
 class Blocks:
     """Key -> positions of the stored candidates filed under it.
 

@@ -99,6 +99,13 @@ class Weights:
     #: an employer with at least this many stored people is large: agreeing on it is no
     #: corroboration of a name (thousands work at Samsung or Fujitsu)
     large_employer: int = 1000
+    #: a profile with nothing but a name links only when its full name agrees (first name,
+    #: surname, middle names consistent), no other stored person shares the surname with a
+    #: compatible first name, and the frequency-adjusted name weight reaches this many bits
+    #: (about one person in 40,000 bears such a name). Set on the benchmark's dev parts: the
+    #: most demanding whole number of bits that keeps every dev data set within 0.01 of its
+    #: best F1
+    name_alone_bits: float = 15.0
     #: pseudo-records that pull a small index's frequencies toward the defaults above
     smoothing: float = 1000.0
     extra_exact: Mapping[str, float] = field(default_factory=dict)
