@@ -115,6 +115,7 @@ _WORDS: dict[str, list[tuple[str, str]]] = {
         ("same country", "same country"),
     ],
     "education": [("same school", "same school ({0})"), ("different schools", "different schools")],
+    "web domain": [("same personal web domain", "the same personal web domain ({0})")],
 }
 _EXTRA_WORDS = [
     ("exact", "same {signal}"),

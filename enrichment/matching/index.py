@@ -42,7 +42,7 @@ ExtrasOf = Callable[[Any], Mapping[str, str]]
 MAX_SCORED = 80
 #: of a name borne by more than LOOSE_LIMIT stored people, this many are compared
 NAMESAKE_SAMPLE = 5
-MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education"}
+MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education", "web domain"}
 #: bits of extra-signal agreement that let a link stand although the first names differ
 IDENTIFYING_SUPPORT = 8.0
 #: stored people looked at for a namesake before a lone-name link is called ambiguous
