@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from enrichment.matching.names import parse_name
@@ -239,6 +240,7 @@ PER_USER_SUFFIXES = (
 _REGISTRY_SECOND = frozenset({"co", "com", "ac", "org", "net", "gov", "edu", "ne", "or", "go"})
 
 
+@lru_cache(maxsize=65_536)
 def web_domain(host: str) -> str | None:
     """The part of a host (or an e-mail domain) that one owner controls, or ``None`` for a
     platform many people publish on: ``blog.ada.example`` -> ``ada.example``,
