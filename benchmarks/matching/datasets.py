@@ -75,7 +75,7 @@ class Dataset:
     extras: dict[str, Mapping[str, str]] = field(default_factory=dict)
     extra_weights: dict[str, float] = field(default_factory=dict)
     splink: dict[str, Any] = field(default_factory=dict)
-    #: only names: a name alone never links, so medalist's answers are reviews (not links)
+    #: only names: a name alone links only when rare and unambiguous; the rest are reviews
     names_only: bool = False
 
     def name_keys(self) -> dict[str, NameKey]:
@@ -254,9 +254,10 @@ def inventors(which: str, part: str = "eval", seed: int = 7, unstored: float = 0
     Each row is one inventor mention on one US patent (``mention_id`` = patent number and the
     inventor's sequence on it), its true person (``unique_id``) and the raw first and last
     name as printed on the patent: nothing else. So the records are names only; one mention
-    per person is the stored record, up to two others are later mentions. A name alone never
-    links in medalist (the rule, not tuned): its answers here are reviews, which count as no
-    link; the review queue's quality is printed apart (``proposed``).
+    per person is the stored record, up to two others are later mentions. A name alone links
+    in medalist only when it is rare and unambiguous (``Weights.name_alone_bits``, set on
+    the dev parts); its other answers here are reviews, which count as no link; the review
+    queue's quality is printed apart (``proposed``).
     """
     member = f"pv_evaluation/data/inventor/{PV_SETS[which]}"
     with zipfile.ZipFile(_pv_wheel()) as wheel, wheel.open(member) as handle:

@@ -38,11 +38,20 @@ How a profile is decided, in order:
    (:mod:`enrichment.matching.comparisons`): names (Unicode folding via anyascii, honorifics
    and suffixes, initials, middle names, hyphenated and double surnames, "Surname, First",
    nicknames from a maintained list), employers (legal suffixes, ``@handle``, aliases),
-   career continuity, title, location, education. The score is the probability of the
-   summed weight. ``link`` needs score >= 0.99 *and* none of these guards:
+   career continuity, title, location, education, and co-located identifiers: a personal
+   web domain behind two different fields (a stored e-mail address at ``lovelace.dev`` and
+   a profile on ``blog.lovelace.dev``; a GitHub login and its ``<login>.github.io`` site;
+   :func:`~enrichment.matching.identifiers.web_domain`), held as hashes, saying nothing for
+   mail providers, platforms or a domain many stored people share. The score is the
+   probability of the summed weight. ``link`` needs score >= 0.99 *and* none of these guards:
 
-   - name-only: nothing beyond the name agrees (a name alone never links); agreeing on a
-     large employer (``Weights.large_employer`` stored people or more) does not count;
+   - name-only: nothing beyond the name agrees; agreeing on a large employer
+     (``Weights.large_employer`` stored people or more) does not count. A name alone links
+     only when it is overwhelming and unambiguous: the full name agrees (given names as
+     given names, middle names on both sides or neither, consistent), nothing else on the
+     profile disagrees, its frequency-adjusted weight reaches ``Weights.name_alone_bits``
+     (rare in the store) and no other stored person has the surname with a compatible first
+     name (same initial, or none). Everything less goes to review;
    - first names differ (not a nickname, initial or near spelling), unless one extra signal
      that identifies a person (a date of birth, an id number: 8 bits or more on its own)
      agrees; a household's shared postcode and birth place do not;

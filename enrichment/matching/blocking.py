@@ -13,6 +13,7 @@ employer   surname sound (Soundex) x employer; current employer x first initial 
 extra      a strong extra signal (exact weight >= 6 bits, e.g. a date of birth) x initial
            or x surname sound; alone when it identifies (>= 9 bits)
 city       surname sound x city x first initial
+domain     a personal web domain (a site's, an e-mail address's): loose, small buckets only
 name       the exact normalised ``first last``
 loose      surname sound x first name, looked up under every nickname variant (a "bob"
            profile looks up bob, robert, rob ...); surname sound x initial for initials.
@@ -112,6 +113,7 @@ def stored_keys(person: Person, strong: Mapping[str, float]) -> set[str]:
             keys.add(f"e|{employer}|{initial}")
         if person.extras:
             keys.update(_extra_keys(person, name, strong))
+    keys.update(f"w|{d}" for d in person.domains)
     return keys
 
 
@@ -142,7 +144,23 @@ def lookup_keys(
             exact.append(f"n|{name.first}|{name.last_key}")
         employer.extend(f"e|{e}|{name.initial}" for e in person.current_employers)
         employer.extend(_extra_keys(person, name, strong))
-    return employer + city + exact, loose
+    # a personal web domain finds a person whose name changed (a small bucket only: a
+    # company's mail domain is looked up, and scored, by the employer keys)
+    return employer + city + exact, [*(f"w|{d}" for d in person.domains), *loose]
+
+
+def namesake_keys(name: PersonName) -> list[str]:
+    """The keys under which every stored person with this surname's sound is filed who may
+    bear this name: the same first initial, no first name at all, or a nickname of the first
+    name with another initial ("Peggy" of "Margaret")."""
+    keys = []
+    others = [v for v in _variants(name) if v[:1] != name.initial] if name.initial else []
+    for code in _codes(name, False):
+        keys.append(f"{code}|*{name.initial}")
+        if name.initial:
+            keys.append(f"{code}|*")
+        keys.extend(f"{code}|{v}" for v in others)
+    return keys
 
 
 class Blocks:

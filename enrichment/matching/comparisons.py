@@ -27,6 +27,8 @@ location       same city (tf, 1..5) · similar city (jaro-winkler >= 0.92) +2 ·
                other city, same country -1 ·
                different country -4 (a contradiction)
 education      same school +3 · different schools -0.5
+web domain     same personal web domain, in any field (a site, an e-mail address, GitHub
+               Pages of a login; tf, 3..10; none past ``shared_domain`` stored people)
 extras         exact +6 (or the weight given) · close (one edit or swap) half of exact, at most +4 ·
                same first part (postcode district, year) a third, at most +2 · different -4
 =============  ==========================================================================
@@ -99,6 +101,18 @@ class Weights:
     #: an employer with at least this many stored people is large: agreeing on it is no
     #: corroboration of a name (thousands work at Samsung or Fujitsu)
     large_employer: int = 1000
+    #: a profile with nothing but a name links only when its full name agrees (first name,
+    #: surname, middle names consistent), no other stored person shares the surname with a
+    #: compatible first name, and the frequency-adjusted name weight reaches this many bits
+    #: (about one person in 40,000 bears such a name). Set on the benchmark's dev parts: the
+    #: most demanding whole number of bits that keeps every dev data set within 0.01 of its
+    #: best F1
+    name_alone_bits: float = 15.0
+    #: a web domain shared by more stored people than this is an organisation's (a company's
+    #: mail domain, a university's site), not a person's: the employer signal's business
+    shared_domain: int = 20
+    domain_m: float = 0.8
+    domain_u: float = 1 / 100_000
     #: pseudo-records that pull a small index's frequencies toward the defaults above
     smoothing: float = 1000.0
     extra_exact: Mapping[str, float] = field(default_factory=dict)
@@ -115,6 +129,7 @@ class Frequencies:
         self.firsts: Counter[str] = Counter()
         self.employers: Counter[str] = Counter()
         self.cities: Counter[str] = Counter()
+        self.domains: Counter[str] = Counter()
 
     def add(self, person: Person) -> None:
         self.total += 1
@@ -131,6 +146,10 @@ class Frequencies:
         if person.city:
             cities = self.cities
             cities[person.city] = cities.get(person.city, 0) + 1
+        if person.domains:
+            domains = self.domains
+            for domain in person.domains:
+                domains[domain] = domains.get(domain, 0) + 1
 
 
 def _tf_weight(
@@ -391,6 +410,23 @@ class Model:
             return Level("education", f"same school ({min(a.schools & b.schools)})", 3.0)
         return _fixed("education", "different schools", -0.5)
 
+    def domain(self, a: Person, b: Person) -> Level | None:
+        """A personal web domain both records show, in any field: the profile's site and
+        the stored e-mail address, a GitHub login and a GitHub Pages site ..."""
+        if not a.domains or not b.domains:
+            return None
+        shared = set(a.domains).intersection(b.domains)
+        if not shared:
+            return None  # people have many sites and addresses: a different one says little
+        key = min(shared, key=lambda d: self.freq.domains.get(d, 0))
+        count = self.freq.domains.get(key, 0)
+        if count > self.w.shared_domain:
+            return None
+        shown = (a.domain_names or {}).get(key) or (b.domain_names or {}).get(key) or key
+        w, f = self.w, self.freq
+        weight = _tf_weight(w.domain_m, w.domain_u, count, f.total, w.smoothing, 3, 10)
+        return Level("web domain", f"same personal web domain ({shown})", weight, value=shown)
+
     def extras(self, a: Person, b: Person) -> list[Level]:
         out = []
         for key, va in a.extras.items():
@@ -416,6 +452,7 @@ class Model:
                 self.title(a, b),
                 self.location(a, b),
                 self.education(a, b),
+                self.domain(a, b),
             )
             if level is not None
         ]
@@ -433,6 +470,8 @@ class Model:
             bound += 5.0
         if a.schools:
             bound += 3.0
+        if a.domains:
+            bound += 10.0
         for key in a.extras:
             bound += max(self.w.extra_exact.get(key, self.w.extra_default), 0.0)
         return bound

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 _LEVEL = re.compile(r"^(?P<signal>[^:]+):\s*(?P<label>.*?)\s*\((?P<weight>[+-]\d+(?:\.\d+)?)\)\s*$")
 _VALUE = re.compile(r"\(([^()]*)\)")
 _PLAIN_SUFFIX = ", one side has no first name"
+_BITS = re.compile(r"weight (\d+(?:\.\d+)?) bits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ _WORDS: dict[str, list[tuple[str, str]]] = {
         ("same country", "same country"),
     ],
     "education": [("same school", "same school ({0})"), ("different schools", "different schools")],
+    "web domain": [("same personal web domain", "the same personal web domain ({0})")],
 }
 _EXTRA_WORDS = [
     ("exact", "same {signal}"),
@@ -123,7 +125,7 @@ _EXTRA_WORDS = [
 ]
 #: rules that held a link back, by how their reason starts
 _HELD = [
-    ("name-only match", "only the name agrees; a name alone never links"),
+    ("name-only match", "only the name agrees, and the name alone does not decide: {why}"),
     ("first names differ", "the first names differ"),
     ("contradiction:", "the profile contradicts the stored record ({rest})"),
     ("namesake:", "another stored person ({first}) fits almost as well"),
@@ -174,11 +176,20 @@ def in_words(reasons: list[str] | tuple[str, ...]) -> Explanation:
             words = _level_words(level["signal"].strip(), level["label"])
             (out.agreed if weight > 0 else out.disagreed).append(words)
             continue
+        if reason.startswith("rare full name"):
+            bits = _BITS.search(reason)
+            out.agreed.append(
+                "the full name is rare in the store and no other stored person could bear it"
+                + (f" ({bits[1]} bits)" if bits else "")
+            )
+            continue
         for start, words in _HELD:
             if reason.startswith(start):
                 rest = reason.split(":", 1)[1].strip() if ":" in reason else ""
                 first = rest.split(" ", 1)[0]
-                out.held_back.append(words.format(rest=rest, first=first, reason=reason))
+                why = reason.rsplit("not decide: ", 1)[1] if "not decide: " in reason else ""
+                why = why or "it is not rare and unambiguous enough"
+                out.held_back.append(words.format(rest=rest, first=first, reason=reason, why=why))
                 break
         else:
             if reason.endswith(": exact"):  # an exact identifier: "orcid: exact"

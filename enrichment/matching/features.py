@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from enrichment.matching.employers import employer_key, institution_key, place_key, title_key
+from enrichment.matching.identifiers import candidate_domains, domain_key, profile_domains
 from enrichment.matching.names import PersonName, fold, parse_name, swapped_name
 from enrichment.model import Candidate, Education, Position, ProfileRecord
 
@@ -37,6 +38,10 @@ class Person:
     alt_name: PersonName | None = None
     #: when the latest current position started, as year * 100 + month (0: unknown)
     started: int = 0
+    #: personal web domains (site, e-mail, GitHub Pages), as :func:`domain_key` hashes
+    domains: tuple[str, ...] = ()
+    #: a profile's domains as written, by hash (to show which one agreed)
+    domain_names: Mapping[str, str] | None = None
 
     @classmethod
     def of_candidate(cls, candidate: Candidate, extras: Mapping[str, str] | None = None) -> Person:
@@ -49,6 +54,10 @@ class Person:
         )
         if not person.name.first:
             person.alt_name = swapped_name(person.name)
+        if candidate.emails or candidate.profiles:
+            found = candidate_domains(candidate)
+            if found:
+                person.domains = _shared_tuple(tuple(sorted(domain_key(d) for d in found)))
         return person
 
     @classmethod
@@ -58,6 +67,10 @@ class Person:
         )
         person.has_history = any(p.end is not None for p in profile.positions)
         person.alt_name = swapped_name(person.name)
+        found = profile_domains(profile)
+        if found:
+            person.domain_names = {domain_key(d): d for d in found}
+            person.domains = tuple(sorted(person.domain_names))
         return person
 
     @classmethod
@@ -110,4 +123,17 @@ def _shared(values: set[str]) -> frozenset[str]:
         if len(_SHARED) < _SHARED_MAX:
             _SHARED[key] = key
         return key
+    return shared
+
+
+_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _shared_tuple(values: tuple[str, ...]) -> tuple[str, ...]:
+    """One object for equal domain tuples (a company's mail domain, held by thousands)."""
+    shared = _TUPLES.get(values)
+    if shared is None:
+        if len(_TUPLES) < _SHARED_MAX:
+            _TUPLES[values] = values
+        return values
     return shared

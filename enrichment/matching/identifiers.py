@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from enrichment.matching.names import parse_name
@@ -147,3 +148,168 @@ def profile_key(profile: ProfileRecord, identifiers: list[tuple[str, str]] | Non
     if not locator and profile.url:
         locator = "url:" + normalise_url(profile.url)
     return f"{profile.kind}|{locator}|{parse_name(profile.full_name).key}"
+
+
+# -- co-located identifiers: a personal web domain ------------------------------------------
+
+#: mail providers: an address there says nothing about where its owner publishes
+WEBMAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "ymail.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "protonmail.com",
+        "proton.me",
+        "pm.me",
+        "gmx.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "mail.ru",
+        "yandex.ru",
+        "yandex.com",
+        "qq.com",
+        "163.com",
+        "126.com",
+        "naver.com",
+        "fastmail.com",
+        "zoho.com",
+        "tutanota.com",
+        "hey.com",
+        # reserved for documentation and tests (RFC 2606): shared by every made-up person
+        "example.com",
+        "example.org",
+        "example.net",
+    }
+)
+#: sites where many people publish under one domain: the domain is no one's own
+PLATFORMS = frozenset(
+    {
+        "github.com",
+        "gitlab.com",
+        "bitbucket.org",
+        "linkedin.com",
+        "twitter.com",
+        "x.com",
+        "facebook.com",
+        "instagram.com",
+        "youtube.com",
+        "medium.com",
+        "orcid.org",
+        "wikidata.org",
+        "wikipedia.org",
+        "researchgate.net",
+        "academia.edu",
+        "google.com",
+        "about.me",
+        "stackoverflow.com",
+        "kaggle.com",
+        "behance.net",
+        "dribbble.com",
+        "mastodon.social",
+        "substack.com",
+        "wordpress.com",
+        "blogspot.com",
+        "github.io",
+        "gitlab.io",
+    }
+)
+#: hosts under which each subdomain is one person's site (``adal.github.io``)
+PER_USER_SUFFIXES = (
+    ".github.io",
+    ".gitlab.io",
+    ".netlify.app",
+    ".vercel.app",
+    ".pages.dev",
+    ".wordpress.com",
+    ".blogspot.com",
+    ".substack.com",
+    ".medium.com",
+    ".notion.site",
+)
+#: second-level labels of country registries (``example.co.uk``: the domain has three labels)
+_REGISTRY_SECOND = frozenset({"co", "com", "ac", "org", "net", "gov", "edu", "ne", "or", "go"})
+
+
+@lru_cache(maxsize=65_536)
+def web_domain(host: str) -> str | None:
+    """The part of a host (or an e-mail domain) that one owner controls, or ``None`` for a
+    platform many people publish on: ``blog.ada.example`` -> ``ada.example``,
+    ``adal.github.io`` -> itself, ``cs.ox.ac.uk`` -> ``ox.ac.uk``, ``github.com`` -> None."""
+    host = host.strip().lower().rstrip(".").split(":", 1)[0]
+    if host.startswith("www."):
+        host = host[4:]
+    if "." not in host or host.replace(".", "").isdigit():
+        return None
+    for suffix in PER_USER_SUFFIXES:
+        if host.endswith(suffix):
+            user = host[: -len(suffix)].rsplit(".", 1)[-1]
+            return f"{user}{suffix}" if user else None
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _REGISTRY_SECOND and len(labels[-1]) == 2 else 2
+    domain = ".".join(labels[-keep:])
+    return None if domain in PLATFORMS or domain in WEBMAIL else domain
+
+
+def _url_domain(url: str) -> str | None:
+    return web_domain(normalise_url(url).split("/", 1)[0])
+
+
+def _mail_domain(address: str) -> str | None:
+    _, at, domain = address.strip().rpartition("@")
+    return web_domain(domain) if at else None
+
+
+def _github_pages(login: str | None) -> str | None:
+    return f"{login}.github.io" if login else None
+
+
+def candidate_domains(candidate: Candidate) -> set[str]:
+    """The personal web domains a stored candidate is found at: their sites' and their
+    e-mail addresses' domains, and the GitHub Pages site of their GitHub login."""
+    out: set[str | None] = set()
+    for ref in candidate.profiles:
+        if ref.url:
+            out.add(_url_domain(ref.url))
+        if ref.kind == "github" and ref.id:
+            out.add(_github_pages(github_login(ref.id)))
+        elif ref.url and ref.kind in ("github", "website"):
+            found = dict(_from_url(ref.url))
+            out.add(_github_pages(found.get("github")))
+    out.update(_mail_domain(a) for a in candidate.emails)
+    return {d for d in out if d}
+
+
+def profile_domains(profile: ProfileRecord) -> set[str]:
+    """The personal web domains a profile record shows: its own URL's (not a many-person
+    source's), the sites and addresses it links to, the GitHub Pages site of its login."""
+    out: set[str | None] = set()
+    if profile.url and profile.kind not in MANY_PERSON_KINDS:
+        out.add(_url_domain(profile.url))
+        if profile.kind == "github":
+            out.add(_github_pages(github_login(profile.url)))
+    for kind, raw in profile.identifiers.items():
+        if kind == "github":
+            out.add(_github_pages(github_login(raw)))
+        elif kind == "email":
+            out.add(_mail_domain(raw))
+        elif kind in ("url", "website", "jsonresume"):
+            out.add(_url_domain(raw))
+            out.add(_github_pages(dict(_from_url(raw)).get("github")))
+    out.update(_mail_domain(a) for a in profile.emails)
+    return {d for d in out if d}
+
+
+def domain_key(domain: str) -> str:
+    """What the index keeps of a domain: a short hash (an e-mail address's domain is part
+    of the address, and the index holds addresses only as hashes)."""
+    return hashlib.blake2b(domain.encode("utf-8"), digest_size=8).hexdigest()

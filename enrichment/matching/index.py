@@ -10,7 +10,13 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
-from enrichment.matching.blocking import LOOSE_LIMIT, Blocks, lookup_keys, stored_keys
+from enrichment.matching.blocking import (
+    LOOSE_LIMIT,
+    Blocks,
+    lookup_keys,
+    namesake_keys,
+    stored_keys,
+)
 from enrichment.matching.comparisons import (
     NAME_SIGNALS,
     Frequencies,
@@ -26,6 +32,7 @@ from enrichment.matching.identifiers import (
     profile_identifiers,
     profile_key,
 )
+from enrichment.matching.names import PersonName
 from enrichment.matching.result import Decision, DecisionsLike, MatchResult, verdicts_for
 from enrichment.matching.training import TrainedWeights
 from enrichment.model import Candidate, ProfileRecord
@@ -35,9 +42,11 @@ ExtrasOf = Callable[[Any], Mapping[str, str]]
 MAX_SCORED = 80
 #: of a name borne by more than LOOSE_LIMIT stored people, this many are compared
 NAMESAKE_SAMPLE = 5
-MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education"}
+MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education", "web domain"}
 #: bits of extra-signal agreement that let a link stand although the first names differ
 IDENTIFYING_SUPPORT = 8.0
+#: stored people looked at for a namesake before a lone-name link is called ambiguous
+NAMESAKE_SCAN = 5_000
 
 
 @contextmanager
@@ -349,7 +358,7 @@ class CandidateIndex:
             # the guards are rules about the hand-set levels (what agreed, how strongly by
             # structure), whatever weights the score was trained to
             hand = self.compare(person, self._people[best]) if self._trained else levels
-            blockers = self._blockers(hand, scored, plausible)
+            blockers = self._blockers(person, hand, scored, plausible, reasons)
             if score >= w.link_score and not blockers:
                 decision = "link"
             else:
@@ -366,14 +375,94 @@ class CandidateIndex:
             key,
         )
 
+    def _name_decides(self, person: Person, best: int, levels: list[Level]) -> tuple[bool, str]:
+        """Whether the name alone may decide this match, and why (or why not) in words.
+
+        A profile that carries nothing to compare but a name links only when the name is
+        overwhelming and unambiguous: the full name agrees (first name and surname exactly,
+        given names compared as given names, middle names on both sides or neither and
+        consistent), nothing else on the profile disagrees, the frequency-adjusted weight of
+        the name reaches ``Weights.name_alone_bits`` (rare in the store), and no other stored
+        person has the surname with a compatible first name (the same, a nickname or near
+        spelling of it, an initial of it, or none).
+        """
+        a, b = person.name, self._people[best].name
+        if a.first_is_initial or b.first_is_initial or not a.first or not a.last_key:
+            return False, "the full first name is not known on both sides"
+        name_weight = 0.0
+        for level in levels:
+            if level.signal == "surname":
+                if level.label != "exact":
+                    return False, "the surnames are not the same"
+            elif level.signal == "first name":
+                if level.label.startswith("same given name"):
+                    pass  # an East Asian given name, its syllables compared as one name
+                elif level.label != "exact":
+                    return False, "the first names are not the same"
+                elif not _middles_consistent(a.middles, b.middles):
+                    return False, "the middle names do not agree on both sides"
+            elif level.signal == "middle name":
+                if level.weight < 0:
+                    return False, "the middle names do not agree on both sides"
+            elif level.signal == "name order":
+                return False, "the name fits only read the other way round"
+            elif level.weight < 0 or level.contradicts:
+                return False, f"the {level.signal} disagrees"
+            if level.signal in NAME_SIGNALS:
+                name_weight += level.weight
+        needed = self.weights.name_alone_bits
+        if name_weight < needed:
+            return False, (
+                f"the name is not rare enough in the store (weight {name_weight:.1f} bits, "
+                f"{needed:.0f} needed)"
+            )
+        namesake = self._namesake(a, best)
+        if namesake == "?":
+            return False, "too many stored people bear the surname to rule out a namesake"
+        if namesake is not None:
+            return False, f"another stored person could bear the name ({namesake})"
+        return True, (
+            f"rare full name: weight {name_weight:.1f} bits in this store (at least "
+            f"{needed:.0f}), and no other stored person has the surname with a compatible "
+            "first name"
+        )
+
+    def _namesake(self, name: PersonName, best: int) -> str | None:
+        """Another stored person who bears this surname with a first name compatible with
+        ``name``'s (the same, a nickname or near spelling of it, an initial of it, or none),
+        or ``None``. ``"?"`` when there are too many bearers to look at."""
+        if self._freq.surnames.get(name.last_key, 0) <= 1:
+            return None  # the best is the only bearer of the surname
+        people, seen, first_name = self._people, 0, self._model.first_name
+        for key in namesake_keys(name):
+            bucket = self._blocks.get(key)
+            seen += len(bucket)
+            if seen > NAMESAKE_SCAN:
+                return "?"  # too many to look at: call it ambiguous
+            for i in bucket:
+                other = people[i].name
+                if (
+                    i != best
+                    and other.last_key == name.last_key
+                    and (not other.first or first_name(name, other).weight >= 0)
+                ):
+                    return self._ids[i]
+        return None
+
     def _blockers(
-        self, levels: list[Level], scored: list[tuple[float, int, list[Level]]], plausible: int
+        self,
+        person: Person,
+        levels: list[Level],
+        scored: list[tuple[float, int, list[Level]]],
+        plausible: int,
+        reasons: list[str],
     ) -> list[str]:
         """Why an otherwise strong match must not link automatically.
 
         ``plausible``: how many scored stored people have a positive match weight (could be
         this profile). Each doubling of them asks one bit more: the prior odds of any one of
-        them are shared among all.
+        them are shared among all. When little beyond the name agrees but the name alone is
+        overwhelming (:meth:`_name_decides`), that is said in ``reasons`` instead.
         """
         w = self.weights
         out = []
@@ -389,7 +478,13 @@ class CandidateIndex:
             for x in levels
             if x.signal not in NAME_SIGNALS and x.weight > 0 and x not in large
         )
-        if support < w.corroboration:
+        name_decides, why = False, ""
+        if support < w.corroboration and not large:
+            # (a large employer agreeing keeps its own rule: name + large employer never links)
+            name_decides, why = self._name_decides(person, scored[0][1], levels)
+            if name_decides:
+                reasons.append(why)
+        if support < w.corroboration and not name_decides:
             if large and support + sum(x.weight for x in large) >= w.corroboration:
                 out.append(
                     f"name and a large employer only ({large[0].value}: "
@@ -397,7 +492,8 @@ class CandidateIndex:
                 )
             else:
                 out.append(
-                    "name-only match: nothing beyond the name agrees (never linked automatically)"
+                    "name-only match: nothing beyond the name agrees, and the name alone does "
+                    f"not decide: {why or 'it is not rare and unambiguous enough'}"
                 )
         if plausible > 1:
             total = scored[0][0]
@@ -439,3 +535,19 @@ class CandidateIndex:
                     f"(weight {runner_total:+.1f} vs {best_total:+.1f})"
                 )
         return out
+
+
+def _middles_consistent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names that say one person: none on either side, or as many on both, each the
+    same name or an initial of it ("John A Smith" / "John Alan Smith"). A middle name on one
+    side only is not enough for a name alone: "Robert G. McDaniel" and "Robert McDaniel" were
+    two people in the benchmark's dev part (a father and son share all but the middle)."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
+            continue
+        return False
+    return True

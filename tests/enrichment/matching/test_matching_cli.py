@@ -224,3 +224,30 @@ def test_with_enough_profiles_match_estimates_its_weights_by_em_and_links_no_one
     links = [(r["profile_id"], r["candidate_id"]) for r in results if r["decision"] == "link"]
     assert all(cid == pid.split("-")[0] for pid, cid in links), "never the wrong person"
     assert len(links) >= len(candidates), "at least everyone seen where they were is linked"
+
+
+def test_match_links_a_rare_name_alone_and_reviews_a_namesake(tmp_path: Path) -> None:
+    # the same rule as the nightly run: it lives in the index, not in the command
+    store = [
+        {"external_id": "ats-1", "full_name": "Ottilie Brandauer"},
+        {"external_id": "ats-2", "full_name": "Masashi Sano"},
+        {"external_id": "ats-3", "full_name": "Masahiro Sano"},
+        {"external_id": "ats-4", "full_name": "M. Sano"},
+        *({"external_id": f"c-{i}", "full_name": f"Hugo Falk{i}"} for i in range(3000)),
+    ]
+    cands = write_jsonl(tmp_path / "c.jsonl", store)
+    profs = write_jsonl(
+        tmp_path / "p.jsonl",
+        [
+            {"profile_id": "p-1", "kind": "feed", "full_name": "Ottilie Brandauer"},
+            {"profile_id": "p-2", "kind": "feed", "full_name": "Masashi Sano"},
+        ],
+    )
+    result = CliRunner().invoke(
+        cli, ["match", "--candidates", str(cands), "--profiles", str(profs)]
+    )
+    assert result.exit_code == 0, result.output
+    rare, namesake = (json.loads(line) for line in result.output.splitlines())
+    assert rare["decision"] == "link" and rare["candidate_id"] == "ats-1"
+    assert any(r.startswith("rare full name") for r in rare["reasons"])
+    assert namesake["decision"] == "review" and namesake["candidate_id"] is None
