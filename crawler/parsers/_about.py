@@ -16,6 +16,12 @@ It answers only what it is sure of, and nothing when unsure:
 * a headline: the short line right under the single ``<h1>`` name, when it names a job
   (``<h1>Bruno Ruiz</h1><h2>Desarrollador Web</h2>``), when no sentence gives the job;
   and the GitHub account, when the page links to exactly one.
+* the author naming themself: ``I'm Antoine Leblanc (…)``, ``My name is Daniel Stanecki and …``,
+  ``Je m'appelle …``, ``Ich heiße …``, ``Me llamo …`` (the name, when the page's headings give
+  none and the page names one person so);
+* a title with no employer, written in capitals after ``I'm a``: ``I'm a Chicago-based DevOps
+  Engineer specializing in …`` (the title up to the first word in lower case, title-like by the
+  lexicon; the place before ``-based`` as the location), when no other sentence gives the job;
 * dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
   ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
   the end), each a position, with the same title test.
@@ -27,6 +33,7 @@ import re
 
 from bs4 import BeautifulSoup
 
+from crawler.parsers._blocks import lines
 from crawler.parsers._microformats import github_user
 from crawler.parsers._names import has_job_word, is_name, is_title
 from crawler.parsers._records import position as make_position
@@ -62,6 +69,23 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 _TITLE_WORDS = re.compile(r"^(?:[\w/&+’'-]+\s?){1,6}$")
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*"
+#: ``I'm Antoine Leblanc (…)``, ``My name is Daniel Stanecki and …``, ``Je m'appelle …``: the
+#: speaker's name, a run of capitalised words (checked by :func:`is_name`).
+_SELF_NAME = re.compile(
+    r"\b(?:I(?:\s+am|’m|'m)|[Mm]y\s+name\s+is|Je\s+m[’']appelle|Ich\s+hei(?:ß|ss)e|"
+    r"Mein\s+Name\s+ist|Me\s+llamo|Mi\s+nombre\s+es)\s+"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:van|von|de|da|del|der|di|la|le)\s+)?{_CAP}){{1,3}})"
+    r"(?=\s*(?:[(,.;!]|and\b|und\b|et\b|y\b|$))"
+)
+#: ``I'm a Chicago-based DevOps Engineer specializing in …``: a title written in capitals after
+#: the article, up to the first word in lower case, with no employer; a place before ``-based``.
+_BARE_TITLE = re.compile(
+    r"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an)\s+"
+    rf"(?:(?P<place>{_CAP}(?:\s+{_CAP})?)-based\s+)?"
+    r"(?P<title>[A-Z][\w/&+’'-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w/&+’'-]*){0,4})"
+    r"(?=\s+[a-z]|\s*[.,;!]|\s*$)"
+)
 
 
 def _meta(tree: BeautifulSoup, prop: str) -> str | None:
@@ -94,7 +118,8 @@ def sentences(tree: BeautifulSoup) -> list[str]:
     """The page's visible text, one sentence (or block line) at a time."""
     for tag in tree(["script", "style", "noscript", "nav", "footer", "header", "template"]):
         tag.decompose()
-    text = tree.get_text("\n")
+    # One line per block element (a link inside a paragraph does not end its sentence).
+    text = "\n".join(lines(tree))
     return [s for s in (clean(part) for part in _SENTENCE_END.split(text)) if s]
 
 
@@ -117,6 +142,28 @@ def introductions(lines: list[str]) -> dict[tuple[str, str | None, str | None], 
             name, title = clean(m.group("name")), clean(m.group("title"))
             if name and title and is_title(title) and (is_name(name) or " " not in name):
                 found.setdefault((name, title, clean(m.group("company"))), line)
+    return found
+
+
+def self_names(lines: list[str]) -> set[str]:
+    """The names the page's author gives themself (``I'm Antoine Leblanc``)."""
+    return {
+        n
+        for line in lines
+        for m in _SELF_NAME.finditer(line)
+        for n in [clean(m.group("name"))]
+        if n and is_name(n)
+    }
+
+
+def bare_titles(lines: list[str]) -> dict[tuple[str, str | None], str]:
+    """Each (title, place) of an ``I'm a Chicago-based DevOps Engineer`` sentence, with it."""
+    found: dict[tuple[str, str | None], str] = {}
+    for line in lines:
+        for m in _BARE_TITLE.finditer(line):
+            title = clean(m.group("title"))
+            if title and is_title(title) and not is_name(title):
+                found.setdefault((title, clean(m.group("place"))), line)
     return found
 
 
@@ -159,6 +206,8 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     if not name and len({n for n, _, _ in intros}) == 1:
         given = next(iter(intros))[0]
         name = given if is_name(given) else None
+    if not name and len(own := self_names(lines)) == 1:
+        name = next(iter(own))
     if not name:
         return [], None
     parts = PersonParts(name=name)
@@ -177,6 +226,11 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         return [parts], None
     if not jobs and headline:
         jobs[(headline, None)] = headline
+    bare = bare_titles(lines) if not jobs else {}
+    if len(bare) == 1:
+        (b_title, place), said = next(iter(bare.items()))
+        jobs[(b_title, None)] = said
+        parts.location = place
     if len(jobs) != 1:
         return [parts], None
     (title, company), line = next(iter(jobs.items()))
