@@ -22,6 +22,10 @@ It answers only what it is sure of, and nothing when unsure:
 * a title with no employer, written in capitals after ``I'm a``: ``I'm a Chicago-based DevOps
   Engineer specializing in …`` (the title up to the first word in lower case, title-like by the
   lexicon; the place before ``-based`` as the location), when no other sentence gives the job;
+* a place after the title (``a Software Engineer from Dhaka, Bangladesh``, ``based in``) as the
+  location; an ``I am working at C`` sentence as the employer of a title given without one; a
+  bio's ``@Handle`` as the employer (``I'm a Senior Software Engineer @VMwareTanzuLabs``, the
+  handle's words split); the one ``mailto:`` address the page links to;
 * dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
   ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
   the end), each a position, with the same title test.
@@ -50,6 +54,10 @@ _JOB_SENTENCES = [
     re.compile(
         rf"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"
     ),
+    # "Senior Software Engineer @VMwareTanzuLabs": a bio's "@" handle as the employer
+    re.compile(
+        rf"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)\s+(?P<title>{_RUN})\s+@(?P<company>[A-Za-z][A-Za-z0-9_]{{1,30}})\b"
+    ),
     re.compile(rf"\bI\s+work\s+as\s+(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"),
     re.compile(rf"\bIch\s+bin\s+(?:derzeit\s+)?(?P<title>{_RUN})\s+bei\s+(?P<company>{_CO})"),
     re.compile(rf"\bJe\s+suis\s+(?:actuellement\s+)?(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"),
@@ -68,6 +76,7 @@ _DATED = re.compile(
     + rf"),?\s+(?:\(?)(?P<start>\d{{4}})\s*[-–—]\s*(?P<end>{_NOW})\)?\.?$",
     re.IGNORECASE,
 )
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TITLE_WORDS = re.compile(r"^(?:[\w/&+’'-]+\s?){1,6}$")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*"
 #: ``I'm Antoine Leblanc (…)``, ``My name is Daniel Stanecki and …``, ``Je m'appelle …``: the
@@ -130,8 +139,28 @@ def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
         for pattern in _JOB_SENTENCES:
             for m in pattern.finditer(line):
                 if _TITLE_WORDS.match(m.group("title").strip()):
-                    jobs.setdefault((clean(m.group("title")), clean(m.group("company"))), line)
+                    company = clean(m.group("company"))
+                    if company and m.group(0).find("@") >= 0:
+                        company = _CAMEL.sub(
+                            " ", company
+                        )  # "VMwareTanzuLabs" → "VMware Tanzu Labs"
+                    jobs.setdefault((clean(m.group("title")), company), line)
     return jobs
+
+
+_PLACE_AFTER = re.compile(
+    r"^(?P<title>.+?)\s+(?:from|based\s+in|living\s+in|aus|de|basé\s+à|basée\s+à)\s+"
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:,?\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,3})$"
+)
+
+
+def place_of(title: str) -> tuple[str, str | None]:
+    """``Software Engineer from Dhaka, Bangladesh`` → (``Software Engineer``, ``Dhaka,
+    Bangladesh``): a place said after the title is the person's location, not the title."""
+    m = _PLACE_AFTER.match(title)
+    if m and is_title(m.group("title")):
+        return clean(m.group("title")) or title, clean(m.group("place"))
+    return title, None
 
 
 def introductions(lines: list[str]) -> dict[tuple[str, str | None, str | None], str]:
@@ -143,6 +172,32 @@ def introductions(lines: list[str]) -> dict[tuple[str, str | None, str | None], 
             if name and title and is_title(title) and (is_name(name) or " " not in name):
                 found.setdefault((name, title, clean(m.group("company"))), line)
     return found
+
+
+#: ``Currently, I am working at OpenRefactory``, ``I work for Acme``: an employer without a title.
+_WORK_AT = re.compile(
+    r"\bI(?:\s+am|’m|'m)?\s+(?:currently\s+|now\s+)?(?:working|work)\s+(?:at|for|with)\s+"
+    rf"(?P<company>{_CO})"
+)
+
+
+def employers(lines: list[str]) -> set[str]:
+    """The employers named by ``I am working at C`` sentences."""
+    return {c for line in lines for m in _WORK_AT.finditer(line) for c in [clean(m.group(1))] if c}
+
+
+_MAILTO = re.compile(r"^mailto:([^?\s]+@[^?\s]+)$", re.IGNORECASE)
+
+
+def email_of(tree: BeautifulSoup) -> str | None:
+    """The page's e-mail address, when it links to exactly one (``mailto:``)."""
+    found = {
+        m.group(1)
+        for a in tree.find_all("a", href=True)
+        for m in [_MAILTO.match(str(a.get("href")))]
+        if m
+    }
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def self_names(lines: list[str]) -> set[str]:
@@ -212,6 +267,7 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         return [], None
     parts = PersonParts(name=name)
     parts.identifiers["github"] = github
+    parts.emails = [email_of(tree)]
     dated = dated_lines(lines)
     for d_title, d_company, start, end in dated:
         job = make_position(d_title, d_company, start, end)
@@ -234,6 +290,11 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     if len(jobs) != 1:
         return [parts], None
     (title, company), line = next(iter(jobs.items()))
+    title, place = place_of(title) if title else (title, None)
+    parts.location = parts.location or place
+    hired = employers(lines)
+    if company is None and len(hired) == 1:
+        company = next(iter(hired))  # "…, a Software Engineer." + "I am working at OpenRefactory"
     job = make_position(title, company)
     if job:
         parts.positions.append(job)

@@ -48,13 +48,14 @@ _TITLE_FIRST = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<name>[^:]+?)\.?$")
 Person = tuple[str, str | None]
 
 
-def lines(el: Tag) -> list[str]:
-    """The element's text, one line per block element or ``<br>``."""
+def lines(el: Tag, breaks: bool = True) -> list[str]:
+    """The element's text, one line per block element or ``<br>`` (``breaks=False``: a ``<br>``
+    wraps a line and does not end it)."""
     out: list[str] = []
     current: list[str] = []
     for node in el.descendants:
         if isinstance(node, Tag):
-            if node.name in _BLOCK:
+            if node.name in _BLOCK and (breaks or node.name != "br"):
                 out.append(" ".join(current))
                 current = []
         elif type(node) is NavigableString and not any(
@@ -86,7 +87,10 @@ def person_of(texts: list[str], loose: bool = False) -> Person | None:
         return None
     if is_name(texts[0]):
         if len(texts) > 1:
-            title = _title(texts[1], loose)
+            line = texts[1]
+            if line.endswith(",") and len(texts) > 2:
+                line = f"{line} {texts[2]}"  # "Managing Director,<br>Facebook Canada": one line
+            title = _title(line, loose)
             return (texts[0], title) if title else None
         return None
     match = _ONE_LINE.match(texts[0])
@@ -103,7 +107,10 @@ def person_of(texts: list[str], loose: bool = False) -> Person | None:
 
 
 def _signature(el: Tag) -> tuple[str, tuple[str, ...]]:
-    return el.name, tuple(sorted(el.get("class") or []))
+    """A block's shape: its tag and its first class (the component's; a modifier class after
+    it, ``about-staff-div staff-padding``, does not make another shape)."""
+    classes = el.get("class") or []
+    return el.name, tuple(classes[:1])
 
 
 def _short(el: Tag) -> bool:
@@ -115,16 +122,31 @@ def _repeated(parent: Tag) -> list[Person]:
     for child in parent.find_all(True, recursive=False):
         if child.name not in _SKIP:
             groups[_signature(child)].append(child)
+    # A modifier class (``about-staff-div staff-padding``) does not make another shape: blocks
+    # alone in their shape are grouped again by their tag and first class.
+    alone: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+    for key in [k for k, v in groups.items() if len(v) == 1]:
+        member = groups.pop(key)[0]
+        alone[(member.name, tuple((member.get("class") or [])[:1]))].append(member)
     found: list[Person] = []
-    for members in groups.values():
+    for members in [*groups.values(), *alone.values()]:
         if len(members) < 2:
             continue
-        people = [p for m in members if _short(m) for p in [person_of(lines(m))] if p]
+        people = [p for m in members if _short(m) for p in [_block_person(m)] if p]
         if len(people) >= 2:
             # Siblings of the same shape as two or more name-and-title blocks: their titles
             # need not be in the lexicon ("Co-Keeper of the Green" among "President", …).
-            found += [p for m in members if _short(m) for p in [person_of(lines(m), True)] if p]
+            found += [p for m in members if _short(m) for p in [_block_person(m, True)] if p]
     return found
+
+
+def _block_person(el: Tag, loose: bool = False) -> Person | None:
+    """A block's person: its lines with a ``<br>`` inside the title's own element read as a
+    wrap (``<div>President, S&E<br>Sponsorship Group</div>``), else its plain lines."""
+    split, wrapped = lines(el), lines(el, breaks=False)
+    if split and wrapped and split[0] == wrapped[0]:  # the name in an element of its own
+        return person_of(wrapped, loose) or person_of(split, loose)
+    return person_of(split, loose)
 
 
 def _alternating(parent: Tag) -> list[Person]:

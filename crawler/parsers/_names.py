@@ -111,12 +111,17 @@ def is_name(text: str | None) -> bool:
     if words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
     named = [w for w in words if w not in _PARTICLES]
-    # A word of capitals in a name not written in capitals is an organisation's acronym
+    # A last word of capitals in a name not written in capitals is an organisation's acronym
     # ("Creative FX"), not a name; roman numerals ("John Smith III") are names.
-    if not text.isupper() and any(
-        len(w) >= 2 and w.isupper() and w.isalpha() and w not in _NUMERALS for w in named
+    last = named[-1] if named else ""
+    if (
+        not text.isupper()
+        and len(last) >= 2
+        and last.isalpha()
+        and last.isupper()
+        and last not in _NUMERALS
     ):
-        return False
+        return False  # "Creative FX" (but "TJ Maynes": initials written together lead a name)
     return len(named) >= 2 and all(_name_word(w) for w in named)
 
 

@@ -168,6 +168,10 @@ _TITLE_HEAD = re.compile(
     re.IGNORECASE,
 )
 Entry = tuple[str, str | None, str | None]  # (name, title, employer given by the markup)
+#: A title that says the role is over ("Former Editor-in-Chief"): no current position.
+_FORMER = re.compile(
+    r"^(?:former|ex-|ehemalige[rn]?\s|ancien(?:ne)?\s|antigu[oa]\s|past\s)", re.IGNORECASE
+)
 
 
 def _cells(row: Tag) -> list[str]:
@@ -311,6 +315,9 @@ def parse(document: Document) -> list[ProfileRecord]:
         jobs = []
         for entry in group:
             _, title, employer = entry
+            if title and _FORMER.match(title):
+                allowed.add(id(entry))  # a past role: the person, without that position
+                continue
             if not title and id(entry) not in allowed:
                 continue
             title, named = split_title(title) if title else ("", None)

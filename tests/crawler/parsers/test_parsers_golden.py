@@ -382,6 +382,30 @@ CASES = [
             ("dstanecki.github.io_about.html", "https://dstanecki.github.io/about/"),
         )
     ),
+    # Found after the third round's rules were written, and read by them once (held out):
+    *(
+        Case("team_page", f"team_pages/{name}", url, "text/html", context)
+        for name, url, context in (
+            (
+                "PrimeStudios.co_about_team_index.php.html",
+                "https://primestudios.co/about/team/",
+                {"company": "Prime Studios"},
+            ),
+            (
+                "finalProject_staff.php.html",
+                "https://mhyc.example/staff.php",
+                {"company": "Maple Hill Yacht Club"},
+            ),
+            ("themark_sales_who-we-are.php.html", "https://themark.example/who-we-are/", {}),
+        )
+    ),
+    *(
+        Case("website", f"about_pages/{name}", url, "text/html")
+        for name, url in (
+            ("tjmaynes-blog_about.html", "https://blog.tjmaynes.com/about/"),
+            ("nhanik.github.io_about.html", "https://nhanik.github.io/about/"),
+        )
+    ),
     Case(
         "website",
         "microformats/mftests_microformats-v1_hcard_multiple.html",
