@@ -109,7 +109,7 @@ def person_of(texts: list[str], loose: bool = False) -> Person | None:
 def _signature(el: Tag) -> tuple[str, tuple[str, ...]]:
     """A block's shape: its tag and its first class (the component's; a modifier class after
     it, ``about-staff-div staff-padding``, does not make another shape)."""
-    classes = el.get("class") or []
+    classes: list[str] = list(el.get("class") or [])
     return el.name, tuple(classes[:1])
 
 
