@@ -13,7 +13,9 @@ Only the page's own person is taken: every ``h-resume``; else a lone top-level `
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
+from urllib.parse import unquote
 
 import mf2py
 from bs4 import BeautifulSoup, Tag
@@ -237,15 +239,35 @@ def _experience(item: object) -> Position | None:
     )
 
 
+_DEGREE_WORD = re.compile(
+    r"\b(?:bachelor|master|doctor|ph\.?\s?d|b\.?\s?sc|m\.?\s?sc|b\.?a|m\.?a|mba|diplom|diploma"
+    r"|licence|licenciatura|associate\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _degree_and_area(text: str | None) -> tuple[str | None, str | None]:
+    """``Applied/Computational Mathematics, Bachelor of Science`` → (``Bachelor of Science``,
+    ``Applied/Computational Mathematics``): of two comma-separated parts, the one naming a degree
+    is the degree and the other its field."""
+    parts = [p.strip() for p in (text or "").split(",")]
+    if len(parts) == 2 and all(parts):
+        named = [p for p in parts if _DEGREE_WORD.search(p)]
+        if len(named) == 1:
+            return named[0], next(p for p in parts if p != named[0])
+    return text, None
+
+
 def _schooling(item: object) -> Education | None:
-    degree = _first(item, "degree", "description", "summary")
+    degree = _first(item, "degree", "role", "description", "summary")
     if degree and len(degree) > _DEGREE_LIMIT:
         degree = None
     institution = _first(item, "org", "name")
+    degree, area = _degree_and_area(degree if degree != institution else None)
     return make_education(
         institution,
-        degree if degree != institution else None,
-        None,
+        degree,
+        area,
         _first(item, "start"),
         _first(item, "end"),
     )
@@ -395,10 +417,26 @@ def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
     ``rel="me"`` links name, for the page's one person)."""
     with quiet():
         parsed = mf2py.parse(doc=html, url=url, metaformats=False)
-    people = _extract(parsed, url, tree)
+    people = [_unresolved(p, url) for p in _extract(parsed, url, tree)]
     if len(people) == 1 and not people[0].identifiers.get("github"):
         people[0].identifiers["github"] = _rel_me_github(parsed)
     return people
+
+
+def _unresolved(person: PersonParts, url: str) -> PersonParts:
+    """An organisation marked as a URL property (``<span class="u-org">Shutterstock</span>``)
+    comes out of mf2py as its text resolved against the page ("https://…/resume/Shutterstock"):
+    the text is the organisation's name."""
+    base = url.rsplit("/", 1)[0] + "/"
+
+    def name(value: str | None) -> str | None:
+        rest = value[len(base) :] if value and value.startswith(base) else None
+        page_like = rest is not None and re.search(r"\.[a-z0-9]{2,5}$", rest) is not None
+        return unquote(rest) if rest and "/" not in rest and not page_like else value
+
+    person.positions = [replace(p, company=name(p.company)) for p in person.positions]
+    person.education = [replace(e, institution=name(e.institution)) for e in person.education]
+    return person
 
 
 def _extract(parsed: dict[str, Any], url: str, tree: BeautifulSoup) -> list[PersonParts]:

@@ -408,6 +408,12 @@ CASES = [
     ),
     Case(
         "website",
+        "microformats/jacobemerick-web_portfolio_Resume.tpl.php.html",
+        "https://portfolio.jacobemerick.com/resume/",
+        "text/html",
+    ),
+    Case(
+        "website",
         "microformats/mftests_microformats-v1_hcard_multiple.html",
         "https://person.example/mf/mftests_microformats-v1_hcard_multiple.html",
         "text/html",
