@@ -1,19 +1,33 @@
 """Team pages: a company page listing many people with their titles.
 
-One record per person, each with a current position (title at the company). Read in order:
+One record per person, with every title the page gives them (a person listed twice with two
+roles has two positions). Read in order, the first that finds people wins:
 
-1. schema.org ``Person`` markup (JSON-LD, microdata, RDFa): every named Person with a job title.
-2. Cards: an element holding exactly one short heading (``h2``-``h6``, or an element whose class
+1. schema.org ``Person`` markup (JSON-LD, microdata, RDFa): every named Person with a job title,
+   and the people an organisation's ``employee``/``founder``/``member`` gives without a title
+   (at that organisation).
+2. Tables (:func:`_tables`): by a header's name and title columns (in the page languages met:
+   ``Name``/``Title``, ``氏名``/``役職名``, ``Руководитель``/``Должность``…), else rows of one
+   name cell (the column most rows have it in) and a title cell; a row with a name and an empty
+   title cell holds the title of the row above; a headerless table counts when two or more rows
+   have a lexicon title.
+3. Cards: an element holding exactly one short heading (``h2``-``h6``, or an element whose class
    says ``name``) that looks like a personal name, followed within the same card by one short
    text line (the next ``p``/``span``/``div``/heading, or an element whose class says ``title``,
-   ``role`` or ``position``) taken as the title.
-3. Repeated blocks, found by structure (:mod:`crawler.parsers._blocks`): sibling elements of
+   ``role`` or ``position``) taken as the title; a heading of two text pieces, a name then a
+   title (``<h2><span>唐　彬</span><i>董事长</i></h2>``).
+4. Listed lines (:func:`crawler.parsers._blocks.listed`): ``<br>`` lines each a title in a
+   script without spaces then a name (``代表取締役　蛭田 正司``).
+5. Repeated blocks, found by structure (:mod:`crawler.parsers._blocks`): sibling elements of
    one shape (list items, ``dt``/``dd`` pairs, table rows, ``div`` columns) whose lines are a
    name and then a title (``<strong>Name</strong><br>Title``), or a one-line ``Name, Title.``;
    and runs of sibling elements alternating a name and a title (``h5`` name, ``h6`` role). The
    title must be title-like by the seniority lexicon (:mod:`crawler.parsers._names`).
-4. Tables: rows whose header (or first row) names a ``name`` column and a ``title``/``role``/
-   ``position`` column.
+6. Linked names (:func:`crawler.parsers._blocks.linked_names`): repeated blocks that open with a
+   link holding a personal name and give no title: people without a position.
+
+Names lose their leading honorifics ("Dr. Nara Lee" → "Nara Lee"). A title saying the role is
+over ("Former Editor-in-Chief") gives no position; the person is kept.
 
 The company is ``document.context["company"]`` when the source row gives it; else the page's
 ``og:site_name``; else a schema.org ``Organization`` name; else the brand part of ``<title>``
