@@ -60,6 +60,20 @@ _JOB_SENTENCES = [
     ),
     re.compile(rf"\bI\s+work\s+as\s+(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"),
     re.compile(rf"\bIch\s+bin\s+(?:derzeit\s+)?(?P<title>{_RUN})\s+bei\s+(?P<company>{_CO})"),
+    # "Aktuell arbeite ich als Softwareentwickler bei Nerdlichter", "Ich arbeite als T bei C"
+    re.compile(
+        rf"\b(?:[Ii]ch\s+arbeite|arbeite\s+ich)\s+(?:(?:derzeit|aktuell|zurzeit|momentan|jetzt)\s+)?"
+        rf"als\s+(?P<title>{_RUN})\s+bei\s+(?P<company>{_CO})"
+    ),
+    # "Je travaille comme T chez C", "je travaille en tant que T chez C"
+    re.compile(
+        rf"\b[Jj]e\s+travaille\s+(?:actuellement\s+)?(?:comme|en\s+tant\s+que)\s+"
+        rf"(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"
+    ),
+    # "Trabajo como T en C"
+    re.compile(
+        rf"\b[Tt]rabajo\s+(?:actualmente\s+)?como\s+(?P<title>{_RUN})\s+en\s+(?P<company>{_CO})"
+    ),
     re.compile(rf"\bJe\s+suis\s+(?:actuellement\s+)?(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"),
     re.compile(rf"\bSoy\s+(?P<title>{_RUN})\s+en\s+(?P<company>{_CO})"),
 ]
@@ -132,6 +146,22 @@ def sentences(tree: BeautifulSoup) -> list[str]:
     return [s for s in (clean(part) for part in _SENTENCE_END.split(text)) if s]
 
 
+#: ``… bei Nerdlichter in Hamburg.``, ``… at Acme in Berlin.``: a place named right after the
+#: employer, ending the sentence, is where the person works.
+_PLACE_AFTER_EMPLOYER = re.compile(
+    r"^\s+in\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)\s*(?:[.!;]|$)"
+)
+
+
+def place_after(line: str, company: str | None) -> str | None:
+    """The place of ``… bei C in P.`` in a job sentence, for its company C."""
+    if not company:
+        return None
+    at = line.find(company)
+    m = _PLACE_AFTER_EMPLOYER.match(line[at + len(company) :]) if at >= 0 else None
+    return clean(m.group("place")) if m else None
+
+
 def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
     """Each distinct (title, company) stated in a first-person sentence, with its sentence."""
     jobs: dict[tuple[str | None, str | None], str] = {}
@@ -163,12 +193,19 @@ def place_of(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+#: ``Ich bin Bastian, 22 Jahre alt und Fullstack-Softwareentwickler``: an age before the title.
+_AGE = re.compile(
+    r"^\s*\d{1,2}\s+(?:Jahre\s+alt|years?\s+old|ans|años)\s*(?:,|und|and|et|y)\s+",
+    re.IGNORECASE,
+)
+
+
 def introductions(lines: list[str]) -> dict[tuple[str, str | None, str | None], str]:
     """Each (name, title, company) of an ``I'm Paul, a DevOps Engineer`` sentence."""
     found: dict[tuple[str, str | None, str | None], str] = {}
     for line in lines:
         for m in _INTRO.finditer(line):
-            name, title = clean(m.group("name")), clean(m.group("title"))
+            name, title = clean(m.group("name")), clean(_AGE.sub("", m.group("title")))
             if name and title and is_title(title) and (is_name(name) or " " not in name):
                 found.setdefault((name, title, clean(m.group("company"))), line)
     return found
@@ -251,11 +288,61 @@ def _headline(tree: BeautifulSoup) -> str | None:
     return None
 
 
+def _head(title: str) -> str:
+    """A title's last word, its compound tail folded (``Fullstack-Softwareentwickler`` →
+    ``softwareentwickler``)."""
+    return re.split(r"[\s-]+", title.lower())[-1]
+
+
+def _same_job(
+    jobs: dict[tuple[str | None, str | None], str],
+) -> dict[tuple[str | None, str | None], str]:
+    """One job said twice: a title without an employer (``Ich bin Bastian, …
+    Fullstack-Softwareentwickler``) beside the one sentence that gives the same title's head
+    with its employer (``… arbeite ich als Softwareentwickler bei Capgemini``) is that job."""
+    employed = [(t, c) for t, c in jobs if c]
+    if len(employed) != 1 or not employed[0][0]:
+        return jobs
+    head = _head(employed[0][0])
+    if all(c or (t and _head(t) == head) for t, c in jobs):
+        return {employed[0]: jobs[employed[0]]}
+    return jobs
+
+
+#: Headings of a list of skills, in the page languages the reader claims.
+_SKILL_HEADINGS = frozenset(
+    {"skills", "fähigkeiten", "kenntnisse", "compétences", "habilidades", "competencias"}
+)
+_SKILL_ITEM = re.compile(r"^(?:[^.;:!?]|\.(?=\S)){1,40}$")  # "Node.js", not a sentence
+
+
+def skill_list(tree: BeautifulSoup) -> list[str | None]:
+    """The items of a list headed ``Skills`` (``Fähigkeiten``, ``Compétences``, …): the
+    heading's following siblings (or the items of the list right after it), each a short
+    phrase of at most four words, when there are at least three and nothing else among them."""
+    for heading in tree.find_all(["h2", "h3", "h4", "h5", "h6", "p", "strong", "dt"]):
+        if (clean(heading.get_text(" ")) or "").lower().rstrip(":") not in _SKILL_HEADINGS:
+            continue
+        following = heading.find_next_sibling()
+        if following is not None and following.name in ("ul", "ol"):
+            items = following.find_all("li", recursive=False)
+        else:
+            items = heading.find_next_siblings()
+        texts = [clean(item.get_text(" ")) or "" for item in items]
+        if len(texts) >= 3 and all(
+            _SKILL_ITEM.match(t) and len(t.split()) <= 4 and not item.find(["p", "li", "div"])
+            for t, item in zip(texts, items, strict=True)
+        ):
+            return list(texts)
+    return []
+
+
 def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     """The person (at most one) and the sentence that gave their job, if any."""
     name = _name(tree)
     headline = _headline(tree) if name else None
     github = github_user(tree)
+    skills = skill_list(tree)
     lines = sentences(tree)
     intros = introductions(lines)
     if not name and len({n for n, _, _ in intros}) == 1:
@@ -268,6 +355,7 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     parts = PersonParts(name=name)
     parts.identifiers["github"] = github
     parts.emails = [email_of(tree)]
+    parts.skills = skills
     dated = dated_lines(lines)
     for d_title, d_company, start, end in dated:
         job = make_position(d_title, d_company, start, end)
@@ -278,6 +366,7 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     for (who, i_title, i_company), said in intros.items():
         if who in (name, first):
             jobs.setdefault((i_title, i_company), said)
+    jobs = _same_job(jobs)
     if dated and not jobs:
         return [parts], None
     if not jobs and headline:
@@ -291,7 +380,7 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         return [parts], None
     (title, company), line = next(iter(jobs.items()))
     title, place = place_of(title) if title else (title, None)
-    parts.location = parts.location or place
+    parts.location = parts.location or place or place_after(line, company)
     hired = employers(lines)
     if company is None and len(hired) == 1:
         company = next(iter(hired))  # "…, a Software Engineer." + "I am working at OpenRefactory"
