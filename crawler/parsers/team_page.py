@@ -78,10 +78,15 @@ _NAME_CLASS = re.compile(r"(^|[-_])name($|[-_])", re.IGNORECASE)
 _BUTTONISH = re.compile(r"\b(btn|button)\b", re.IGNORECASE)
 
 
+#: An acronym opening a line ("SEO", "UX", "IT"): not a given name when a job noun ends it.
+_ACRONYM = re.compile(r"^[A-Z]{2,4}$")
+
+
 def _is_name(text: str | None) -> bool:
-    return is_name(text) and not any(
-        w.casefold().strip(".") in NOT_NAMES for w in (text or "").split()
-    )
+    words = (text or "").split()
+    if len(words) >= 2 and _ACRONYM.match(words[0]) and has_job_word(words[-1]):
+        return False  # "SEO Specialist", "UX Designer": a title in capitals, not a person
+    return is_name(text) and not any(w.casefold().strip(".") in NOT_NAMES for w in words)
 
 
 def company_of(document: Document, tree: BeautifulSoup) -> str | None:

@@ -418,7 +418,14 @@ CASES = [
         "https://person.example/mf/mftests_microformats-v1_hcard_multiple.html",
         "text/html",
     ),
-    # Fourth round (branch parsers4): German about pages, read once before any rule was changed
+    # Fourth round (branch parsers4): a team page and German about pages, read once before any rule was changed
+    Case(
+        "team_page",
+        "team_pages/wp-illdy-clone_ourteam.php.html",
+        "https://team.example/illdy-clone/",
+        "text/html",
+        {},
+    ),
     *(
         Case("website", f"about_pages/{name}", url, "text/html")
         for name, url in (
