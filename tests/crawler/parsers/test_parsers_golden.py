@@ -418,7 +418,8 @@ CASES = [
         "https://person.example/mf/mftests_microformats-v1_hcard_multiple.html",
         "text/html",
     ),
-    # Fourth round (branch parsers4): a team page and German about pages, read once before any rule was changed
+    # Fourth round (branch parsers4): a team page and German about pages, read once before any
+    # rule was changed for them
     Case(
         "team_page",
         "team_pages/wp-illdy-clone_ourteam.php.html",
