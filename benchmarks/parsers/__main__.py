@@ -103,6 +103,7 @@ FOURTH = frozenset(
         "pwaldhauer-portfolio_index.php",
         "bastianjakobi.github.io_Header_About.tsx",
         "wp-illdy-clone_ourteam.php",
+        "CodeWithFrenchy.github.io_about",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")

@@ -97,9 +97,9 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*"
 #: speaker's name, a run of capitalised words (checked by :func:`is_name`).
 _SELF_NAME = re.compile(
     r"\b(?:I(?:\s+am|’m|'m)|[Mm]y\s+name\s+is|Je\s+m[’']appelle|Ich\s+hei(?:ß|ss)e|"
-    r"Mein\s+Name\s+ist|Me\s+llamo|Mi\s+nombre\s+es)\s+"
+    r"Mein\s+Name\s+ist|Me\s+llamo|Mi\s+nombre\s+es|Je\s+suis|Ich\s+bin|Soy)\s+"
     rf"(?P<name>{_CAP}(?:\s+(?:(?:van|von|de|da|del|der|di|la|le)\s+)?{_CAP}){{1,3}})"
-    r"(?=\s*(?:[(,.;!]|and\b|und\b|et\b|y\b|$))"
+    r"(?=\s*(?:[(,.;!]|and\b|und\b|et\b|y\b|alias\b|aka\b|$))"
 )
 #: ``I'm a Chicago-based DevOps Engineer specializing in …``: a title written in capitals after
 #: the article, up to the first word in lower case, with no employer; a place before ``-based``.
@@ -144,6 +144,28 @@ def sentences(tree: BeautifulSoup) -> list[str]:
     # One line per block element (a link inside a paragraph does not end its sentence).
     text = "\n".join(lines(tree))
     return [s for s in (clean(part) for part in _SENTENCE_END.split(text)) if s]
+
+
+#: ``je suis Architecte logiciel, Responsable de l'axe … chez Cofomo Québec``: a title, then a
+#: second one in apposition (capitalised, naming a job), then the employer: the first title and
+#: that employer.
+_APPOSED = re.compile(
+    r"\b(?:I(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)|[Jj]e\s+suis(?:\s+(?:un|une))?|"
+    r"[Ii]ch\s+bin(?:\s+(?:ein|eine))?|[Ss]oy(?:\s+(?:un|una))?)\s+"
+    rf"(?P<title>{_RUN}),\s+(?P<second>[A-ZÀ-ÖØ-Þ][^.;!?]{{1,160}}?)\s+(?:at|bei|chez|en)\s+"
+    rf"(?P<company>{_CO})"
+)
+
+
+def apposed_jobs(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
+    """Each (title, company) of a sentence giving a title, a second title, then the employer."""
+    jobs: dict[tuple[str | None, str | None], str] = {}
+    for line in lines:
+        for m in _APPOSED.finditer(line):
+            title, second = clean(m.group("title")), m.group("second")
+            if title and is_title(title) and has_job_word(second.split()[0]):
+                jobs.setdefault((title, clean(m.group("company"))), line)
+    return jobs
 
 
 #: ``… bei Nerdlichter in Hamburg.``, ``… at Acme in Berlin.``: a place named right after the
@@ -244,7 +266,7 @@ def self_names(lines: list[str]) -> set[str]:
         for line in lines
         for m in _SELF_NAME.finditer(line)
         for n in [clean(m.group("name"))]
-        if n and is_name(n)
+        if n and is_name(n) and not has_job_word(n)  # "Ich bin Senior Developer."
     }
 
 
@@ -362,6 +384,8 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         if job:
             parts.positions.append(job)
     jobs = job_sentences(lines)
+    for key, said in apposed_jobs(lines).items():
+        jobs.setdefault(key, said)
     first = name.split()[0]
     for (who, i_title, i_company), said in intros.items():
         if who in (name, first):

@@ -59,6 +59,8 @@ _JOB_NOUNS = frozenset(
         "berater", "beraterin", "leiter", "leiterin", "geschäftsführer", "geschäftsführerin",
         "ingénieur", "ingénieure", "développeur", "développeuse", "directeur", "directrice",
         "fondateur", "fondatrice", "chef", "responsable", "ingeniero", "ingeniera",
+        "architecte", "enseignant", "enseignante", "arquitecto", "arquitecta", "profesor",
+        "profesora",
         "desarrollador", "desarrolladora", "directora", "fundador", "fundadora",
         "gerente", "jefe", "jefa", "consultor", "consultora", "diseñador", "diseñadora",
         "stagiaire", "gründer", "gründerin", "geschäftsleiter", "geschäftsleiterin",

@@ -432,6 +432,7 @@ CASES = [
         for name, url in (
             ("pwaldhauer-portfolio_index.php.html", "https://philippwaldhauer.de/"),
             ("bastianjakobi.github.io_Header_About.tsx.html", "https://bastianjakobi.github.io/"),
+            ("CodeWithFrenchy.github.io_about.html", "https://codewithfrenchy.github.io/about/"),
         )
     ),
     Case(
