@@ -104,6 +104,7 @@ FOURTH = frozenset(
         "bastianjakobi.github.io_Header_About.tsx",
         "wp-illdy-clone_ourteam.php",
         "CodeWithFrenchy.github.io_about",
+        "frittenburger.de_index",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")

@@ -146,6 +146,45 @@ def sentences(tree: BeautifulSoup) -> list[str]:
     return [s for s in (clean(part) for part in _SENTENCE_END.split(text)) if s]
 
 
+#: A labelled line of a profile list: ``Name: Dirk Friedenberger``, ``Beruflich: Informatiker bei
+#: der DB Systel GmbH in Frankfurt und externer Doktorand am Hasso-Plattner-Institut``.
+_LABEL_NAME = re.compile(r"^(?:Name|Nom|Nombre|Full\s+name)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
+_LABEL_JOB = re.compile(
+    r"^(?:Beruflich|Beruf|Tätigkeit|Job|Position|Occupation|Work|Profession|Poste|Métier|"
+    r"Profesión|Puesto|Trabajo)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_LABELLED_JOB = re.compile(
+    r"^(?P<title>[^,.;:!?()]{2,60}?)\s+"
+    r"(?:at|bei(?:\s+der|\s+dem|\s+den)?|am|an\s+der|im|chez|en)\s+"
+    rf"(?P<company>{_CO})(?:\s+in\s+{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)?$"
+)
+_AND = re.compile(r"\s+(?:und|and|et|y)\s+")
+
+
+def labelled_name(lines: list[str]) -> str | None:
+    """The name of the page's one ``Name: …`` line, when it is a personal name."""
+    found = {n for line in lines for m in [_LABEL_NAME.match(line)] if m for n in [clean(m[1])]}
+    name = next(iter(found)) if len(found) == 1 else None
+    return name if name and is_name(name) else None
+
+
+def labelled_jobs(lines: list[str]) -> list[tuple[str, str]]:
+    """(title, company) of each job of a ``Beruflich: T bei C und T2 am C2`` line: every part
+    of the value must read as a title at an employer, or the line gives nothing."""
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        m = _LABEL_JOB.match(line)
+        if not m:
+            continue
+        parts = [_LABELLED_JOB.match(part.strip()) for part in _AND.split(m["value"])]
+        jobs = [(clean(p["title"]) or "", clean(p["company"]) or "") for p in parts if p]
+        if len(jobs) == len(parts) and all(is_title(t) for t, _ in jobs):
+            out += jobs
+    return out
+
+
 #: ``je suis Architecte logiciel, Responsable de l'axe … chez Cofomo Québec``: a title, then a
 #: second one in apposition (capitalised, naming a job), then the employer: the first title and
 #: that employer.
@@ -373,6 +412,8 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     if not name and len(own := self_names(lines)) == 1:
         name = next(iter(own))
     if not name:
+        name = labelled_name(lines)
+    if not name:
         return [], None
     parts = PersonParts(name=name)
     parts.identifiers["github"] = github
@@ -383,6 +424,13 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         job = make_position(d_title, d_company, start, end)
         if job:
             parts.positions.append(job)
+    labelled = labelled_jobs(lines)
+    for l_title, l_company in labelled:
+        job = make_position(l_title, l_company)
+        if job:
+            parts.positions.append(job)
+    if labelled:
+        return [parts], next(line for line in lines if _LABEL_JOB.match(line))
     jobs = job_sentences(lines)
     for key, said in apposed_jobs(lines).items():
         jobs.setdefault(key, said)

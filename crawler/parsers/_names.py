@@ -61,6 +61,8 @@ _JOB_NOUNS = frozenset(
         "fondateur", "fondatrice", "chef", "responsable", "ingeniero", "ingeniera",
         "architecte", "enseignant", "enseignante", "arquitecto", "arquitecta", "profesor",
         "profesora",
+        "informatiker", "informatikerin", "doktorand", "doktorandin", "doctorant",
+        "doctorante", "doctorando", "doctoranda",
         "desarrollador", "desarrolladora", "directora", "fundador", "fundadora",
         "gerente", "jefe", "jefa", "consultor", "consultora", "diseñador", "diseñadora",
         "stagiaire", "gründer", "gründerin", "geschäftsleiter", "geschäftsleiterin",

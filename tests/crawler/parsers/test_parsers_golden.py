@@ -433,6 +433,7 @@ CASES = [
             ("pwaldhauer-portfolio_index.php.html", "https://philippwaldhauer.de/"),
             ("bastianjakobi.github.io_Header_About.tsx.html", "https://bastianjakobi.github.io/"),
             ("CodeWithFrenchy.github.io_about.html", "https://codewithfrenchy.github.io/about/"),
+            ("frittenburger.de_index.html", "https://frittenburger.de/"),
         )
     ),
     Case(
@@ -488,6 +489,12 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
             ("education", "bastian jakobi", "b.sc.", "degree", "b.sc."),
             ("education", "bastian jakobi", "b.sc.", "area", "medieninformatik"),
         },
+        set(),
+    ),
+    # The address is written in a shell command in a code block and in the Impressum's text,
+    # not linked (no mailto:); the page reader takes only a linked address.
+    "frittenburger.de_index": (
+        {("email", "dirk friedenberger", "projekte@example.invalid")},
         set(),
     ),
 }  # fmt: skip
