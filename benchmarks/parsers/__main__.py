@@ -105,6 +105,7 @@ FOURTH = frozenset(
         "wp-illdy-clone_ourteam.php",
         "CodeWithFrenchy.github.io_about",
         "frittenburger.de_index",
+        "anghelo-code-portfolio_TextAboutMe.jsx",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")

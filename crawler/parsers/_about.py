@@ -50,6 +50,12 @@ _NAME = re.compile(
 )
 _RUN = r"[^\s.,;:!?()][^.,;:!?()\n]{0,60}?"  # a short run of words
 _CO = r"[A-Z0-9À-ÖØ-Þ][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9À-ÖØ-Þ][\w&'’-]*){0,4}"
+#: ``… en la empresa Itep Travel``, ``… bei der Firma X``, ``… chez la société X``: the word for
+#: a company before its name.
+_CO_NOUN = (
+    r"(?:(?:(?:la|el|der|die|the|une?|a)\s+)?"
+    r"(?:empresa|compañía|Firma|société|entreprise|company|firm)\s+)?"
+)
 _JOB_SENTENCES = [
     re.compile(
         rf"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"
@@ -63,16 +69,17 @@ _JOB_SENTENCES = [
     # "Aktuell arbeite ich als Softwareentwickler bei Nerdlichter", "Ich arbeite als T bei C"
     re.compile(
         rf"\b(?:[Ii]ch\s+arbeite|arbeite\s+ich)\s+(?:(?:derzeit|aktuell|zurzeit|momentan|jetzt)\s+)?"
-        rf"als\s+(?P<title>{_RUN})\s+bei\s+(?P<company>{_CO})"
+        rf"als\s+(?P<title>{_RUN})\s+bei\s+{_CO_NOUN}(?P<company>{_CO})"
     ),
     # "Je travaille comme T chez C", "je travaille en tant que T chez C"
     re.compile(
         rf"\b[Jj]e\s+travaille\s+(?:actuellement\s+)?(?:comme|en\s+tant\s+que)\s+"
-        rf"(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"
+        rf"(?P<title>{_RUN})\s+chez\s+{_CO_NOUN}(?P<company>{_CO})"
     ),
     # "Trabajo como T en C"
     re.compile(
-        rf"\b[Tt]rabajo\s+(?:actualmente\s+)?como\s+(?P<title>{_RUN})\s+en\s+(?P<company>{_CO})"
+        rf"\b[Tt]rabajo\s+(?:actualmente\s+)?como\s+(?P<title>{_RUN})\s+en\s+{_CO_NOUN}"
+        rf"(?P<company>{_CO})"
     ),
     re.compile(rf"\bJe\s+suis\s+(?:actuellement\s+)?(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"),
     re.compile(rf"\bSoy\s+(?P<title>{_RUN})\s+en\s+(?P<company>{_CO})"),
@@ -117,8 +124,18 @@ def _meta(tree: BeautifulSoup, prop: str) -> str | None:
     return clean(content) if isinstance(content, str) else None
 
 
+#: An about page's own heading ("Sobre Mí", "Über mich", "About Me"): not the person's name.
+_ABOUT_HEADING = re.compile(
+    r"^(?:about(?:\s+me)?|über\s+mich|à\s+propos(?:\s+de\s+moi)?|qui\s+suis-je\s*\??|"
+    r"sobre\s+m[ií]|acerca\s+de\s+m[ií]|wer\s+bin\s+ich\s*\??)$",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_name(text: str | None) -> bool:
-    return bool(text) and len(text or "") <= 60 and bool(_NAME.match(text or ""))
+    if not text or _ABOUT_HEADING.match(text):
+        return False
+    return len(text) <= 60 and bool(_NAME.match(text))
 
 
 def _name(tree: BeautifulSoup) -> str | None:

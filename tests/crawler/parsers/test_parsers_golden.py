@@ -434,6 +434,10 @@ CASES = [
             ("bastianjakobi.github.io_Header_About.tsx.html", "https://bastianjakobi.github.io/"),
             ("CodeWithFrenchy.github.io_about.html", "https://codewithfrenchy.github.io/about/"),
             ("frittenburger.de_index.html", "https://frittenburger.de/"),
+            (
+                "anghelo-code-portfolio_TextAboutMe.jsx.html",
+                "https://anghelo-code.github.io/portfolio/",
+            ),
         )
     ),
     Case(
