@@ -62,6 +62,14 @@ def _speed(titles: Sequence[LabelledTitle], rounds: int = 5) -> None:
             classify(title, company)
     warm = len(inputs) * rounds * 20 / (time.perf_counter() - started)
     print(f"titles/second          {cold:,.0f} uncached, {warm:,.0f} cached")
+    distinct = [(f"Senior Software Engineer {i}", "Acme") for i in range(3000)]
+    _classify.cache_clear()
+    normalise.cache_clear()
+    started = time.perf_counter()
+    for title, company in distinct:
+        classify(title, company)
+    fresh = len(distinct) / (time.perf_counter() - started)
+    print(f"titles/second          {fresh:,.0f} on 3,000 distinct titles (none seen before)")
 
 
 def _errors(titles: Sequence[LabelledTitle], pairs: Sequence[LabelledPair]) -> None:

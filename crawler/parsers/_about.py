@@ -16,6 +16,16 @@ It answers only what it is sure of, and nothing when unsure:
 * a headline: the short line right under the single ``<h1>`` name, when it names a job
   (``<h1>Bruno Ruiz</h1><h2>Desarrollador Web</h2>``), when no sentence gives the job;
   and the GitHub account, when the page links to exactly one.
+* the author naming themself: ``I'm Antoine Leblanc (…)``, ``My name is Daniel Stanecki and …``,
+  ``Je m'appelle …``, ``Ich heiße …``, ``Me llamo …`` (the name, when the page's headings give
+  none and the page names one person so);
+* a title with no employer, written in capitals after ``I'm a``: ``I'm a Chicago-based DevOps
+  Engineer specializing in …`` (the title up to the first word in lower case, title-like by the
+  lexicon; the place before ``-based`` as the location), when no other sentence gives the job;
+* a place after the title (``a Software Engineer from Dhaka, Bangladesh``, ``based in``) as the
+  location; an ``I am working at C`` sentence as the employer of a title given without one; a
+  bio's ``@Handle`` as the employer (``I'm a Senior Software Engineer @VMwareTanzuLabs``, the
+  handle's words split); the one ``mailto:`` address the page links to;
 * dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
   ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
   the end), each a position, with the same title test.
@@ -27,6 +37,7 @@ import re
 
 from bs4 import BeautifulSoup
 
+from crawler.parsers._blocks import lines
 from crawler.parsers._microformats import github_user
 from crawler.parsers._names import has_job_word, is_name, is_title
 from crawler.parsers._records import position as make_position
@@ -39,12 +50,37 @@ _NAME = re.compile(
 )
 _RUN = r"[^\s.,;:!?()][^.,;:!?()\n]{0,60}?"  # a short run of words
 _CO = r"[A-Z0-9À-ÖØ-Þ][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9À-ÖØ-Þ][\w&'’-]*){0,4}"
+#: ``… en la empresa Itep Travel``, ``… bei der Firma X``, ``… chez la société X``: the word for
+#: a company before its name.
+_CO_NOUN = (
+    r"(?:(?:(?:la|el|der|die|the|une?|a)\s+)?"
+    r"(?:empresa|compañía|Firma|société|entreprise|company|firm)\s+)?"
+)
 _JOB_SENTENCES = [
     re.compile(
         rf"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"
     ),
+    # "Senior Software Engineer @VMwareTanzuLabs": a bio's "@" handle as the employer
+    re.compile(
+        rf"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)\s+(?P<title>{_RUN})\s+@(?P<company>[A-Za-z][A-Za-z0-9_]{{1,30}})\b"
+    ),
     re.compile(rf"\bI\s+work\s+as\s+(?:a|an|the)\s+(?P<title>{_RUN})\s+at\s+(?P<company>{_CO})"),
     re.compile(rf"\bIch\s+bin\s+(?:derzeit\s+)?(?P<title>{_RUN})\s+bei\s+(?P<company>{_CO})"),
+    # "Aktuell arbeite ich als Softwareentwickler bei Nerdlichter", "Ich arbeite als T bei C"
+    re.compile(
+        rf"\b(?:[Ii]ch\s+arbeite|arbeite\s+ich)\s+(?:(?:derzeit|aktuell|zurzeit|momentan|jetzt)\s+)?"
+        rf"als\s+(?P<title>{_RUN})\s+bei\s+{_CO_NOUN}(?P<company>{_CO})"
+    ),
+    # "Je travaille comme T chez C", "je travaille en tant que T chez C"
+    re.compile(
+        rf"\b[Jj]e\s+travaille\s+(?:actuellement\s+)?(?:comme|en\s+tant\s+que)\s+"
+        rf"(?P<title>{_RUN})\s+chez\s+{_CO_NOUN}(?P<company>{_CO})"
+    ),
+    # "Trabajo como T en C"
+    re.compile(
+        rf"\b[Tt]rabajo\s+(?:actualmente\s+)?como\s+(?P<title>{_RUN})\s+en\s+{_CO_NOUN}"
+        rf"(?P<company>{_CO})"
+    ),
     re.compile(rf"\bJe\s+suis\s+(?:actuellement\s+)?(?P<title>{_RUN})\s+chez\s+(?P<company>{_CO})"),
     re.compile(rf"\bSoy\s+(?P<title>{_RUN})\s+en\s+(?P<company>{_CO})"),
 ]
@@ -61,7 +97,25 @@ _DATED = re.compile(
     + rf"),?\s+(?:\(?)(?P<start>\d{{4}})\s*[-–—]\s*(?P<end>{_NOW})\)?\.?$",
     re.IGNORECASE,
 )
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TITLE_WORDS = re.compile(r"^(?:[\w/&+’'-]+\s?){1,6}$")
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*"
+#: ``I'm Antoine Leblanc (…)``, ``My name is Daniel Stanecki and …``, ``Je m'appelle …``: the
+#: speaker's name, a run of capitalised words (checked by :func:`is_name`).
+_SELF_NAME = re.compile(
+    r"\b(?:I(?:\s+am|’m|'m)|[Mm]y\s+name\s+is|Je\s+m[’']appelle|Ich\s+hei(?:ß|ss)e|"
+    r"Mein\s+Name\s+ist|Me\s+llamo|Mi\s+nombre\s+es|Je\s+suis|Ich\s+bin|Soy)\s+"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:van|von|de|da|del|der|di|la|le)\s+)?{_CAP}){{1,3}})"
+    r"(?=\s*(?:[(,.;!]|and\b|und\b|et\b|y\b|alias\b|aka\b|$))"
+)
+#: ``I'm a Chicago-based DevOps Engineer specializing in …``: a title written in capitals after
+#: the article, up to the first word in lower case, with no employer; a place before ``-based``.
+_BARE_TITLE = re.compile(
+    r"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an)\s+"
+    rf"(?:(?P<place>{_CAP}(?:\s+{_CAP})?)-based\s+)?"
+    r"(?P<title>[A-Z][\w/&+’'-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w/&+’'-]*){0,4})"
+    r"(?=\s+[a-z]|\s*[.,;!]|\s*$)"
+)
 
 
 def _meta(tree: BeautifulSoup, prop: str) -> str | None:
@@ -70,8 +124,18 @@ def _meta(tree: BeautifulSoup, prop: str) -> str | None:
     return clean(content) if isinstance(content, str) else None
 
 
+#: An about page's own heading ("Sobre Mí", "Über mich", "About Me"): not the person's name.
+_ABOUT_HEADING = re.compile(
+    r"^(?:about(?:\s+me)?|über\s+mich|à\s+propos(?:\s+de\s+moi)?|qui\s+suis-je\s*\??|"
+    r"sobre\s+m[ií]|acerca\s+de\s+m[ií]|wer\s+bin\s+ich\s*\??)$",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_name(text: str | None) -> bool:
-    return bool(text) and len(text or "") <= 60 and bool(_NAME.match(text or ""))
+    if not text or _ABOUT_HEADING.match(text):
+        return False
+    return len(text) <= 60 and bool(_NAME.match(text))
 
 
 def _name(tree: BeautifulSoup) -> str | None:
@@ -94,8 +158,86 @@ def sentences(tree: BeautifulSoup) -> list[str]:
     """The page's visible text, one sentence (or block line) at a time."""
     for tag in tree(["script", "style", "noscript", "nav", "footer", "header", "template"]):
         tag.decompose()
-    text = tree.get_text("\n")
+    # One line per block element (a link inside a paragraph does not end its sentence).
+    text = "\n".join(lines(tree))
     return [s for s in (clean(part) for part in _SENTENCE_END.split(text)) if s]
+
+
+#: A labelled line of a profile list: ``Name: Dirk Friedenberger``, ``Beruflich: Informatiker bei
+#: der DB Systel GmbH in Frankfurt und externer Doktorand am Hasso-Plattner-Institut``.
+_LABEL_NAME = re.compile(r"^(?:Name|Nom|Nombre|Full\s+name)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
+_LABEL_JOB = re.compile(
+    r"^(?:Beruflich|Beruf|Tätigkeit|Job|Position|Occupation|Work|Profession|Poste|Métier|"
+    r"Profesión|Puesto|Trabajo)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_LABELLED_JOB = re.compile(
+    r"^(?P<title>[^,.;:!?()]{2,60}?)\s+"
+    r"(?:at|bei(?:\s+der|\s+dem|\s+den)?|am|an\s+der|im|chez|en)\s+"
+    rf"(?P<company>{_CO})(?:\s+in\s+{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)?$"
+)
+_AND = re.compile(r"\s+(?:und|and|et|y)\s+")
+
+
+def labelled_name(lines: list[str]) -> str | None:
+    """The name of the page's one ``Name: …`` line, when it is a personal name."""
+    found = {n for line in lines for m in [_LABEL_NAME.match(line)] if m for n in [clean(m[1])]}
+    name = next(iter(found)) if len(found) == 1 else None
+    return name if name and is_name(name) else None
+
+
+def labelled_jobs(lines: list[str]) -> list[tuple[str, str]]:
+    """(title, company) of each job of a ``Beruflich: T bei C und T2 am C2`` line: every part
+    of the value must read as a title at an employer, or the line gives nothing."""
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        m = _LABEL_JOB.match(line)
+        if not m:
+            continue
+        parts = [_LABELLED_JOB.match(part.strip()) for part in _AND.split(m["value"])]
+        jobs = [(clean(p["title"]) or "", clean(p["company"]) or "") for p in parts if p]
+        if len(jobs) == len(parts) and all(is_title(t) for t, _ in jobs):
+            out += jobs
+    return out
+
+
+#: ``je suis Architecte logiciel, Responsable de l'axe … chez Cofomo Québec``: a title, then a
+#: second one in apposition (capitalised, naming a job), then the employer: the first title and
+#: that employer.
+_APPOSED = re.compile(
+    r"\b(?:I(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:a|an|the)|[Jj]e\s+suis(?:\s+(?:un|une))?|"
+    r"[Ii]ch\s+bin(?:\s+(?:ein|eine))?|[Ss]oy(?:\s+(?:un|una))?)\s+"
+    rf"(?P<title>{_RUN}),\s+(?P<second>[A-ZÀ-ÖØ-Þ][^.;!?]{{1,160}}?)\s+(?:at|bei|chez|en)\s+"
+    rf"(?P<company>{_CO})"
+)
+
+
+def apposed_jobs(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
+    """Each (title, company) of a sentence giving a title, a second title, then the employer."""
+    jobs: dict[tuple[str | None, str | None], str] = {}
+    for line in lines:
+        for m in _APPOSED.finditer(line):
+            title, second = clean(m.group("title")), m.group("second")
+            if title and is_title(title) and has_job_word(second.split()[0]):
+                jobs.setdefault((title, clean(m.group("company"))), line)
+    return jobs
+
+
+#: ``… bei Nerdlichter in Hamburg.``, ``… at Acme in Berlin.``: a place named right after the
+#: employer, ending the sentence, is where the person works.
+_PLACE_AFTER_EMPLOYER = re.compile(
+    r"^\s+in\s+(?P<place>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)\s*(?:[.!;]|$)"
+)
+
+
+def place_after(line: str, company: str | None) -> str | None:
+    """The place of ``… bei C in P.`` in a job sentence, for its company C."""
+    if not company:
+        return None
+    at = line.find(company)
+    m = _PLACE_AFTER_EMPLOYER.match(line[at + len(company) :]) if at >= 0 else None
+    return clean(m.group("place")) if m else None
 
 
 def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
@@ -105,8 +247,35 @@ def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
         for pattern in _JOB_SENTENCES:
             for m in pattern.finditer(line):
                 if _TITLE_WORDS.match(m.group("title").strip()):
-                    jobs.setdefault((clean(m.group("title")), clean(m.group("company"))), line)
+                    company = clean(m.group("company"))
+                    if company and m.group(0).find("@") >= 0:
+                        company = _CAMEL.sub(
+                            " ", company
+                        )  # "VMwareTanzuLabs" → "VMware Tanzu Labs"
+                    jobs.setdefault((clean(m.group("title")), company), line)
     return jobs
+
+
+_PLACE_AFTER = re.compile(
+    r"^(?P<title>.+?)\s+(?:from|based\s+in|living\s+in|aus|de|basé\s+à|basée\s+à)\s+"
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:,?\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,3})$"
+)
+
+
+def place_of(title: str) -> tuple[str, str | None]:
+    """``Software Engineer from Dhaka, Bangladesh`` → (``Software Engineer``, ``Dhaka,
+    Bangladesh``): a place said after the title is the person's location, not the title."""
+    m = _PLACE_AFTER.match(title)
+    if m and is_title(m.group("title")):
+        return clean(m.group("title")) or title, clean(m.group("place"))
+    return title, None
+
+
+#: ``Ich bin Bastian, 22 Jahre alt und Fullstack-Softwareentwickler``: an age before the title.
+_AGE = re.compile(
+    r"^\s*\d{1,2}\s+(?:Jahre\s+alt|years?\s+old|ans|años)\s*(?:,|und|and|et|y)\s+",
+    re.IGNORECASE,
+)
 
 
 def introductions(lines: list[str]) -> dict[tuple[str, str | None, str | None], str]:
@@ -114,9 +283,57 @@ def introductions(lines: list[str]) -> dict[tuple[str, str | None, str | None], 
     found: dict[tuple[str, str | None, str | None], str] = {}
     for line in lines:
         for m in _INTRO.finditer(line):
-            name, title = clean(m.group("name")), clean(m.group("title"))
+            name, title = clean(m.group("name")), clean(_AGE.sub("", m.group("title")))
             if name and title and is_title(title) and (is_name(name) or " " not in name):
                 found.setdefault((name, title, clean(m.group("company"))), line)
+    return found
+
+
+#: ``Currently, I am working at OpenRefactory``, ``I work for Acme``: an employer without a title.
+_WORK_AT = re.compile(
+    r"\bI(?:\s+am|’m|'m)?\s+(?:currently\s+|now\s+)?(?:working|work)\s+(?:at|for|with)\s+"
+    rf"(?P<company>{_CO})"
+)
+
+
+def employers(lines: list[str]) -> set[str]:
+    """The employers named by ``I am working at C`` sentences."""
+    return {c for line in lines for m in _WORK_AT.finditer(line) for c in [clean(m.group(1))] if c}
+
+
+_MAILTO = re.compile(r"^mailto:([^?\s]+@[^?\s]+)$", re.IGNORECASE)
+
+
+def email_of(tree: BeautifulSoup) -> str | None:
+    """The page's e-mail address, when it links to exactly one (``mailto:``)."""
+    found = {
+        m.group(1)
+        for a in tree.find_all("a", href=True)
+        for m in [_MAILTO.match(str(a.get("href")))]
+        if m
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def self_names(lines: list[str]) -> set[str]:
+    """The names the page's author gives themself (``I'm Antoine Leblanc``)."""
+    return {
+        n
+        for line in lines
+        for m in _SELF_NAME.finditer(line)
+        for n in [clean(m.group("name"))]
+        if n and is_name(n) and not has_job_word(n)  # "Ich bin Senior Developer."
+    }
+
+
+def bare_titles(lines: list[str]) -> dict[tuple[str, str | None], str]:
+    """Each (title, place) of an ``I'm a Chicago-based DevOps Engineer`` sentence, with it."""
+    found: dict[tuple[str, str | None], str] = {}
+    for line in lines:
+        for m in _BARE_TITLE.finditer(line):
+            title = clean(m.group("title"))
+            if title and is_title(title) and not is_name(title):
+                found.setdefault((title, clean(m.group("place"))), line)
     return found
 
 
@@ -149,37 +366,113 @@ def _headline(tree: BeautifulSoup) -> str | None:
     return None
 
 
+def _head(title: str) -> str:
+    """A title's last word, its compound tail folded (``Fullstack-Softwareentwickler`` →
+    ``softwareentwickler``)."""
+    return re.split(r"[\s-]+", title.lower())[-1]
+
+
+def _same_job(
+    jobs: dict[tuple[str | None, str | None], str],
+) -> dict[tuple[str | None, str | None], str]:
+    """One job said twice: a title without an employer (``Ich bin Bastian, …
+    Fullstack-Softwareentwickler``) beside the one sentence that gives the same title's head
+    with its employer (``… arbeite ich als Softwareentwickler bei Capgemini``) is that job."""
+    employed = [(t, c) for t, c in jobs if c]
+    if len(employed) != 1 or not employed[0][0]:
+        return jobs
+    head = _head(employed[0][0])
+    if all(c or (t and _head(t) == head) for t, c in jobs):
+        return {employed[0]: jobs[employed[0]]}
+    return jobs
+
+
+#: Headings of a list of skills, in the page languages the reader claims.
+_SKILL_HEADINGS = frozenset(
+    {"skills", "fähigkeiten", "kenntnisse", "compétences", "habilidades", "competencias"}
+)
+_SKILL_ITEM = re.compile(r"^(?:[^.;:!?]|\.(?=\S)){1,40}$")  # "Node.js", not a sentence
+
+
+def skill_list(tree: BeautifulSoup) -> list[str | None]:
+    """The items of a list headed ``Skills`` (``Fähigkeiten``, ``Compétences``, …): the
+    heading's following siblings (or the items of the list right after it), each a short
+    phrase of at most four words, when there are at least three and nothing else among them."""
+    for heading in tree.find_all(["h2", "h3", "h4", "h5", "h6", "p", "strong", "dt"]):
+        if (clean(heading.get_text(" ")) or "").lower().rstrip(":") not in _SKILL_HEADINGS:
+            continue
+        following = heading.find_next_sibling()
+        if following is not None and following.name in ("ul", "ol"):
+            items = following.find_all("li", recursive=False)
+        else:
+            items = heading.find_next_siblings()
+        texts = [clean(item.get_text(" ")) or "" for item in items]
+        if len(texts) >= 3 and all(
+            _SKILL_ITEM.match(t) and len(t.split()) <= 4 and not item.find(["p", "li", "div"])
+            for t, item in zip(texts, items, strict=True)
+        ):
+            return list(texts)
+    return []
+
+
 def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
     """The person (at most one) and the sentence that gave their job, if any."""
     name = _name(tree)
     headline = _headline(tree) if name else None
     github = github_user(tree)
+    skills = skill_list(tree)
     lines = sentences(tree)
     intros = introductions(lines)
     if not name and len({n for n, _, _ in intros}) == 1:
         given = next(iter(intros))[0]
         name = given if is_name(given) else None
+    if not name and len(own := self_names(lines)) == 1:
+        name = next(iter(own))
+    if not name:
+        name = labelled_name(lines)
     if not name:
         return [], None
     parts = PersonParts(name=name)
     parts.identifiers["github"] = github
+    parts.emails = [email_of(tree)]
+    parts.skills = skills
     dated = dated_lines(lines)
     for d_title, d_company, start, end in dated:
         job = make_position(d_title, d_company, start, end)
         if job:
             parts.positions.append(job)
+    labelled = labelled_jobs(lines)
+    for l_title, l_company in labelled:
+        job = make_position(l_title, l_company)
+        if job:
+            parts.positions.append(job)
+    if labelled:
+        return [parts], next(line for line in lines if _LABEL_JOB.match(line))
     jobs = job_sentences(lines)
+    for key, said in apposed_jobs(lines).items():
+        jobs.setdefault(key, said)
     first = name.split()[0]
     for (who, i_title, i_company), said in intros.items():
         if who in (name, first):
             jobs.setdefault((i_title, i_company), said)
+    jobs = _same_job(jobs)
     if dated and not jobs:
         return [parts], None
     if not jobs and headline:
         jobs[(headline, None)] = headline
+    bare = bare_titles(lines) if not jobs else {}
+    if len(bare) == 1:
+        (b_title, place), said = next(iter(bare.items()))
+        jobs[(b_title, None)] = said
+        parts.location = place
     if len(jobs) != 1:
         return [parts], None
     (title, company), line = next(iter(jobs.items()))
+    title, place = place_of(title) if title else (title, None)
+    parts.location = parts.location or place or place_after(line, company)
+    hired = employers(lines)
+    if company is None and len(hired) == 1:
+        company = next(iter(hired))  # "…, a Software Engineer." + "I am working at OpenRefactory"
     job = make_position(title, company)
     if job:
         parts.positions.append(job)

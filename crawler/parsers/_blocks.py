@@ -10,6 +10,11 @@ A team page repeats one shape per person. Two structures are read:
   know (a short phrase, not a sentence, no digits).
 * **Alternating siblings**: a run of sibling elements where a name is followed by a title
   (``<h5>Name</h5><h6>Role</h6>``, ``<dt><a>Name</a></dt><dd>Title</dd>``), two or more times.
+* **Listed lines** (:func:`listed`): one element whose ``<br>``-separated lines are each a title
+  in a script without spaces and then a name (``代表取締役　蛭田 正司``).
+* **Linked names** (:func:`linked_names`, read only when nothing else is): repeated siblings that
+  open with a link holding a personal name and have no title line; they are people without a
+  title.
 
 A name is :func:`~crawler.parsers._names.is_name`, a title
 :func:`~crawler.parsers._names.is_title`; anything else is skipped, so a page of prose yields
@@ -19,6 +24,7 @@ nobody. Elements with much text (over 600 characters) are not person blocks and 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -42,13 +48,14 @@ _TITLE_FIRST = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<name>[^:]+?)\.?$")
 Person = tuple[str, str | None]
 
 
-def lines(el: Tag) -> list[str]:
-    """The element's text, one line per block element or ``<br>``."""
+def lines(el: Tag, breaks: bool = True) -> list[str]:
+    """The element's text, one line per block element or ``<br>`` (``breaks=False``: a ``<br>``
+    wraps a line and does not end it)."""
     out: list[str] = []
     current: list[str] = []
     for node in el.descendants:
         if isinstance(node, Tag):
-            if node.name in _BLOCK:
+            if node.name in _BLOCK and (breaks or node.name != "br"):
                 out.append(" ".join(current))
                 current = []
         elif type(node) is NavigableString and not any(
@@ -80,7 +87,10 @@ def person_of(texts: list[str], loose: bool = False) -> Person | None:
         return None
     if is_name(texts[0]):
         if len(texts) > 1:
-            title = _title(texts[1], loose)
+            line = texts[1]
+            if line.endswith(",") and len(texts) > 2:
+                line = f"{line} {texts[2]}"  # "Managing Director,<br>Facebook Canada": one line
+            title = _title(line, loose)
             return (texts[0], title) if title else None
         return None
     match = _ONE_LINE.match(texts[0])
@@ -97,7 +107,10 @@ def person_of(texts: list[str], loose: bool = False) -> Person | None:
 
 
 def _signature(el: Tag) -> tuple[str, tuple[str, ...]]:
-    return el.name, tuple(sorted(el.get("class") or []))
+    """A block's shape: its tag and its first class (the component's; a modifier class after
+    it, ``about-staff-div staff-padding``, does not make another shape)."""
+    classes: list[str] = list(el.get("class") or [])
+    return el.name, tuple(classes[:1])
 
 
 def _short(el: Tag) -> bool:
@@ -109,16 +122,31 @@ def _repeated(parent: Tag) -> list[Person]:
     for child in parent.find_all(True, recursive=False):
         if child.name not in _SKIP:
             groups[_signature(child)].append(child)
+    # A modifier class (``about-staff-div staff-padding``) does not make another shape: blocks
+    # alone in their shape are grouped again by their tag and first class.
+    alone: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+    for key in [k for k, v in groups.items() if len(v) == 1]:
+        member = groups.pop(key)[0]
+        alone[(member.name, tuple((member.get("class") or [])[:1]))].append(member)
     found: list[Person] = []
-    for members in groups.values():
+    for members in [*groups.values(), *alone.values()]:
         if len(members) < 2:
             continue
-        people = [p for m in members if _short(m) for p in [person_of(lines(m))] if p]
+        people = [p for m in members if _short(m) for p in [_block_person(m)] if p]
         if len(people) >= 2:
             # Siblings of the same shape as two or more name-and-title blocks: their titles
             # need not be in the lexicon ("Co-Keeper of the Green" among "President", …).
-            found += [p for m in members if _short(m) for p in [person_of(lines(m), True)] if p]
+            found += [p for m in members if _short(m) for p in [_block_person(m, True)] if p]
     return found
+
+
+def _block_person(el: Tag, loose: bool = False) -> Person | None:
+    """A block's person: its lines with a ``<br>`` inside the title's own element read as a
+    wrap (``<div>President, S&E<br>Sponsorship Group</div>``), else its plain lines."""
+    split, wrapped = lines(el), lines(el, breaks=False)
+    if split and wrapped and split[0] == wrapped[0]:  # the name in an element of its own
+        return person_of(wrapped, loose) or person_of(split, loose)
+    return person_of(split, loose)
 
 
 def _alternating(parent: Tag) -> list[Person]:
@@ -152,3 +180,58 @@ def people(tree: BeautifulSoup) -> list[Person]:
                 found.append((name, title))
     # Inner and outer blocks are visited in tree order; say the people in reading order.
     return sorted(found, key=lambda p: text.find(p[0]) % (len(text) + 1))
+
+
+def _title_then_name(line: str) -> Person | None:
+    """``代表取締役　蛭田 正司``: a title written in a script without spaces, then the name."""
+    head, _, rest = line.partition(" ")
+    rest = rest.strip()
+    caseless = any(unicodedata.category(c) == "Lo" for c in head)
+    if rest and caseless and is_title(head) and is_name(rest) and not is_title(rest):
+        return rest, head
+    return None
+
+
+def listed(tree: BeautifulSoup) -> list[Person]:
+    """People of an element whose lines (two or more, split by ``<br>``) are each a title then a
+    name (a company profile's officers: ``<dd>代表取締役　蛭田 正司<br>取締役　大垣 …</dd>``)."""
+    found: list[Person] = []
+    for el in tree.find_all(["dd", "p", "td", "li", "div"]):
+        if el.find(["p", "div", "li", "dd", "dt", "td", "table", "ul", "ol"]):
+            continue
+        texts = lines(el)
+        people = [p for t in texts for p in [_title_then_name(t)] if p]
+        if len(texts) >= 2 and len(people) == len(texts):
+            found += people
+    return found
+
+
+def _first_link_name(el: Tag, first_line: str) -> str | None:
+    link = el.find("a")
+    text = clean(link.get_text(" ")) if isinstance(link, Tag) else None
+    return text if text and text == first_line and is_name(text) else None
+
+
+def linked_names(tree: BeautifulSoup) -> list[str]:
+    """Names of repeated sibling blocks (two or more of one shape) that each open with a link
+    whose text is a personal name and give no title line (``<li><dl><dt><img></dt><dd><a
+    href=…>Yesim Demirci</a><p>Ph.D. at Department of Human Genetics</p>…``), in page order."""
+    found: list[str] = []
+    for parent in tree.find_all(True):
+        groups: dict[tuple[str, tuple[str, ...]], list[Tag]] = defaultdict(list)
+        for child in parent.find_all(True, recursive=False):
+            if child.name not in _SKIP:
+                groups[_signature(child)].append(child)
+        for members in groups.values():
+            names = [
+                n
+                for m in members
+                if _short(m)
+                for texts in [lines(m)]
+                if texts
+                for n in [_first_link_name(m, texts[0])]
+                if n
+            ]
+            if len(names) >= 2:
+                found += [n for n in names if n not in found]
+    return found

@@ -13,7 +13,9 @@ Only the page's own person is taken: every ``h-resume``; else a lone top-level `
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
+from urllib.parse import unquote
 
 import mf2py
 from bs4 import BeautifulSoup, Tag
@@ -107,9 +109,47 @@ def _org_jobs(card: object) -> list[Position]:
     for child in children or []:
         if "h-org" in _types(child) and not orgs:
             jobs.append((None, _first(child, "name", "org")))
-    if title and not placed and not any(t for t, _ in jobs):
+    titles = _texts(card, "job-title", "title", "role")
+    if len(jobs) > 1 and len(titles) == len(jobs) and not placed and not any(t for t, _ in jobs):
+        # As many titles as orgs, none nested in its org: the n-th title is the n-th org's
+        # (``<li><a class="url org">Madgex</a> <span class="title">Creative Director</span>``).
+        jobs = [(t, c) for t, (_, c) in zip(titles, jobs, strict=True)]
+    elif title and not placed and not any(t for t, _ in jobs):
         jobs = [(title, jobs[0][1]), *jobs[1:]] if jobs else [(title, None)]
     return [j for j in (make_position(t, c) for t, c in jobs) if j]
+
+
+def _texts(item: object, *names: str) -> list[str]:
+    """Every text value of the properties, in order."""
+    out: list[str] = []
+    for name in names:
+        for value in _props(item).get(name) or []:
+            text = _first({"properties": {"v": [value]}}, "v")
+            if text:
+                out.append(text)
+        if out:
+            break
+    return out
+
+
+def _address_parts(card: object) -> bool:
+    """Whether the card, or an ``adr`` of it, names a locality, region or country."""
+    names = ("locality", "region", "country-name")
+    adrs = [a for a in _props(card).get("adr") or [] if isinstance(a, dict)]
+    return any(_first(item, *names) for item in [card, *adrs])
+
+
+def _address(card: object) -> str | None:
+    """The card's place: its locality, region and country, or those of its first ``adr``."""
+    own = join(_first(card, "locality"), _first(card, "region"), _first(card, "country-name"))
+    if own:
+        return own
+    for adr in _props(card).get("adr") or []:
+        if isinstance(adr, dict):
+            parts = join(*(_first(adr, n) for n in ("locality", "region", "country-name")))
+            if parts:
+                return parts
+    return _first(card, "adr", "location")
 
 
 def _card_parts(card: object, name: str | None = None) -> PersonParts | None:
@@ -118,10 +158,8 @@ def _card_parts(card: object, name: str | None = None) -> PersonParts | None:
         return None
     parts = PersonParts(name=full_name)
     parts.positions.extend(_org_jobs(card))
-    parts.location = join(
-        _first(card, "locality"), _first(card, "region"), _first(card, "country-name")
-    ) or _first(card, "adr", "location")
-    parts.emails = [(_first(card, "email") or "").removeprefix("mailto:") or None]
+    parts.location = _address(card)
+    parts.emails = [e.removeprefix("mailto:") or None for e in _texts(card, "email")]
     parts.identifiers["website"] = _url(card)
     return parts
 
@@ -201,15 +239,35 @@ def _experience(item: object) -> Position | None:
     )
 
 
+_DEGREE_WORD = re.compile(
+    r"\b(?:bachelor|master|doctor|ph\.?\s?d|b\.?\s?sc|m\.?\s?sc|b\.?a|m\.?a|mba|diplom|diploma"
+    r"|licence|licenciatura|associate\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _degree_and_area(text: str | None) -> tuple[str | None, str | None]:
+    """``Applied/Computational Mathematics, Bachelor of Science`` → (``Bachelor of Science``,
+    ``Applied/Computational Mathematics``): of two comma-separated parts, the one naming a degree
+    is the degree and the other its field."""
+    parts = [p.strip() for p in (text or "").split(",")]
+    if len(parts) == 2 and all(parts):
+        named = [p for p in parts if _DEGREE_WORD.search(p)]
+        if len(named) == 1:
+            return named[0], next(p for p in parts if p != named[0])
+    return text, None
+
+
 def _schooling(item: object) -> Education | None:
-    degree = _first(item, "degree", "description", "summary")
+    degree = _first(item, "degree", "role", "description", "summary")
     if degree and len(degree) > _DEGREE_LIMIT:
         degree = None
     institution = _first(item, "org", "name")
+    degree, area = _degree_and_area(degree if degree != institution else None)
     return make_education(
         institution,
-        degree if degree != institution else None,
-        None,
+        degree,
+        area,
         _first(item, "start"),
         _first(item, "end"),
     )
@@ -359,10 +417,26 @@ def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
     ``rel="me"`` links name, for the page's one person)."""
     with quiet():
         parsed = mf2py.parse(doc=html, url=url, metaformats=False)
-    people = _extract(parsed, url, tree)
+    people = [_unresolved(p, url) for p in _extract(parsed, url, tree)]
     if len(people) == 1 and not people[0].identifiers.get("github"):
         people[0].identifiers["github"] = _rel_me_github(parsed)
     return people
+
+
+def _unresolved(person: PersonParts, url: str) -> PersonParts:
+    """An organisation marked as a URL property (``<span class="u-org">Shutterstock</span>``)
+    comes out of mf2py as its text resolved against the page ("https://…/resume/Shutterstock"):
+    the text is the organisation's name."""
+    base = url.rsplit("/", 1)[0] + "/"
+
+    def name(value: str | None) -> str | None:
+        rest = value[len(base) :] if value and value.startswith(base) else None
+        page_like = rest is not None and re.search(r"\.[a-z0-9]{2,5}$", rest) is not None
+        return unquote(rest) if rest and "/" not in rest and not page_like else value
+
+    person.positions = [replace(p, company=name(p.company)) for p in person.positions]
+    person.education = [replace(e, institution=name(e.institution)) for e in person.education]
+    return person
 
 
 def _extract(parsed: dict[str, Any], url: str, tree: BeautifulSoup) -> list[PersonParts]:
@@ -396,6 +470,25 @@ def _extract(parsed: dict[str, Any], url: str, tree: BeautifulSoup) -> list[Pers
         ]
     parts = [_card_parts(c) for c in cards[:1]]
     card = cards[0] if cards else None
+    # A link that is both the card's ``url`` and an ``org`` is the organisation's site, not the
+    # person's (``<a class="url org" href="http://www.madgex.com/">Madgex</a>``).
+    org_links = {
+        a.get("href")
+        for a in tree.find_all("a", href=True)
+        for classes in [set(a.get("class") or [])]
+        if {"org", "p-org"} & classes and {"url", "u-url"} & classes
+    }
+    vcards = [v for v in tree.select(".vcard") if v.find_parent(class_="vcard") is None]
+    adr = vcards[0].select_one(".adr") if len(vcards) == 1 and parts and parts[0] else None
+    if adr is not None and parts[0] and card is not None and not _address_parts(card):
+        # mf2py reads a classic vcard's ``adr`` as its text only: its parts from the HTML.
+        place = join(*(_class_text(adr, c) for c in ("locality", "region", "country-name")))
+        parts[0].location = place or parts[0].location
+    for person in parts:
+        if person and person.identifiers.get("website") in org_links:
+            urls = _props(card).get("url") or []
+            own = [u for u in urls if isinstance(u, str) and u not in org_links]
+            person.identifiers["website"] = own[0] if own else None
     if card is not None and parts and parts[0] and not parts[0].positions:
         # A classic vcard's ``title`` can be lost too: read it from the HTML when so.
         vcards = tree.select(".vcard")

@@ -54,10 +54,15 @@ _JOB_NOUNS = frozenset(
         "professor", "lecturer", "fellow", "member", "maintainer", "contributor", "steward",
         "librarian", "curator", "physician", "nurse", "teacher", "trainer", "coach",
         "representative", "executive", "controller", "auditor", "operator", "planner",
-        "scrum", "devops", "sre", "ingenieur", "ingenieurin", "entwickler", "entwicklerin",
+        "scrum", "devops", "sre", "investigator", "comptroller", "photographer",
+        "ingenieur", "ingenieurin", "entwickler", "entwicklerin",
         "berater", "beraterin", "leiter", "leiterin", "geschäftsführer", "geschäftsführerin",
         "ingénieur", "ingénieure", "développeur", "développeuse", "directeur", "directrice",
         "fondateur", "fondatrice", "chef", "responsable", "ingeniero", "ingeniera",
+        "architecte", "enseignant", "enseignante", "arquitecto", "arquitecta", "profesor",
+        "profesora",
+        "informatiker", "informatikerin", "doktorand", "doktorandin", "doctorant",
+        "doctorante", "doctorando", "doctoranda",
         "desarrollador", "desarrolladora", "directora", "fundador", "fundadora",
         "gerente", "jefe", "jefa", "consultor", "consultora", "diseñador", "diseñadora",
         "stagiaire", "gründer", "gründerin", "geschäftsleiter", "geschäftsleiterin",
@@ -73,6 +78,7 @@ _COMPOUND_HEADS = (
     "leiterin", "manager", "managerin", "engineer", "developer", "designer", "architekt",
     "architektin", "analyst", "analystin", "designerin", "fotograf", "fotografin",
 )  # fmt: skip
+_NUMERALS = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _CASELESS_RUN = re.compile(r"^[^\W\d_]{2,4}$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _WORD_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?$")
@@ -99,6 +105,8 @@ def is_name(text: str | None) -> bool:
     if not text or len(text) > 60 or any(c.isdigit() or c in "@:;!?|" for c in text):
         return False
     words = [w for w in text.split() if not _NICKNAME.match(w)]
+    if not words:
+        return False
     if len(words) == 1:
         return _CASELESS_RUN.match(text) is not None and all(_caseless(c) for c in text)
     if len(words) > 5 or any(w.casefold().strip(".,") in NOT_NAMES for w in words):
@@ -107,6 +115,17 @@ def is_name(text: str | None) -> bool:
     if words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
     named = [w for w in words if w not in _PARTICLES]
+    # A last word of capitals in a name not written in capitals is an organisation's acronym
+    # ("Creative FX"), not a name; roman numerals ("John Smith III") are names.
+    last = named[-1] if named else ""
+    if (
+        not text.isupper()
+        and len(last) >= 2
+        and last.isalpha()
+        and last.isupper()
+        and last not in _NUMERALS
+    ):
+        return False  # "Creative FX" (but "TJ Maynes": initials written together lead a name)
     return len(named) >= 2 and all(_name_word(w) for w in named)
 
 
@@ -117,6 +136,7 @@ _CJK_JOB = (
     "常務", "代表", "首席", "总监", "總監", "经理", "經理", "董事", "总裁", "總裁", "工程师",
     "工程師", "主管", "创始人", "創辦人", "合伙人", "部长", "校长", "主席", "秘书", "秘書",
     "执行官", "執行官", "技术官", "技術官", "研究员", "研究員", "教授", "设计师", "設計師",
+    "監事", "委員", "幹事", "参与", "参事",
 )  # fmt: skip
 #: Legal forms of Chinese and Japanese companies, written into the name ("株式会社Gisuco").
 _CJK_LEGAL = ("株式会社", "有限会社", "合同会社", "有限公司", "股份公司", "公司", "集团", "集團")
@@ -129,6 +149,22 @@ def has_job_word(text: str) -> bool:
     if tokens & _JOB_NOUNS or any(t.endswith(_COMPOUND_HEADS) for t in tokens):
         return True
     return any(word in text for word in _CJK_JOB)
+
+
+#: Honorifics written before a name on a team page ("Dr. Nara Lee"): not part of the name.
+_HONORIFICS = frozenset(
+    {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "herr", "frau", "mme",
+     "m", "mlle", "sr", "sra", "srta", "dott", "ing"}
+)  # fmt: skip
+
+
+def without_honorific(name: str) -> str:
+    """``"Dr. Nara Lee"`` → ``"Nara Lee"``: the leading honorifics of a name, dropped while a
+    name of two words or more is left."""
+    words = name.split()
+    while len(words) > 2 and words[0].casefold().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def is_title(text: str | None, limit: int = 80) -> bool:

@@ -8,7 +8,9 @@ Understood on a Person: ``name`` (or ``givenName`` + ``familyName``), ``jobTitle
 ``sameAs`` → identifiers, ``knowsAbout`` → skills. A Person reached through an organisation's
 ``member``/``employee``/``founder`` role (``{"@type": "SportsTeam", "member": {"@type":
 "OrganizationRole", "member": {"@type": "Person"}, "roleName": …}}``) gets that role as a
-position. Nothing here depends on the page's language: property names are the vocabulary's.
+position; one given only by its name (``"employee": ["Todd Howard"]``, ``"founder": "Christopher
+Weaver"``) is a Person of that name at that organisation (a founder as ``Founder``). Nothing here
+depends on the page's language: property names are the vocabulary's.
 """
 
 from __future__ import annotations
@@ -234,6 +236,13 @@ def _walk(
                     for member in _list(item.get(key)):
                         if isinstance(member, dict) and "Person" in _types(member):
                             yield member, [job] if job else []
+                    continue
+                if isinstance(item, str) and clean(item) and not inside_person:
+                    # ``"employee": ["Todd Howard"]``, ``"founder": "Christopher Weaver"``: a
+                    # person given by name only, at this organisation.
+                    title = "Founder" if key.startswith("founder") else None
+                    job = make_position(title, _name(node))
+                    yield {"@type": "Person", "name": clean(item)}, [job] if job else []
                     continue
                 yield from _walk(item, inside_person)
         elif key not in ("@context",):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from enrichment.model import Seniority
@@ -109,9 +107,10 @@ def test_company_changes_only_context_words() -> None:
     assert classify("Software Engineer", "Goldman Sachs") == classify("Software Engineer")
 
 
-def test_thousands_of_titles_per_second() -> None:
-    titles = [f"Senior Software Engineer {i}" for i in range(3000)]
-    started = time.perf_counter()
-    for title in titles:
-        classify(title, "Acme")
-    assert time.perf_counter() - started < 3.0
+def test_thousands_of_distinct_titles_are_each_classified() -> None:
+    # the speed of this loop is a benchmark figure (python -m benchmarks.titles, "distinct"),
+    # not a timed assertion here
+    # (numbered from 10: "Engineer 4" and "Engineer 5" are grades, read as such)
+    results = [classify(f"Senior Software Engineer {i}", "Acme") for i in range(10, 3010)]
+    assert {(r.level, r.track) for r in results} == {(3, "ic")}
+    assert all(r.reasons for r in results)
