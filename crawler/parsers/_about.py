@@ -19,6 +19,9 @@ It answers only what it is sure of, and nothing when unsure:
 * the author naming themself: ``I'm Antoine Leblanc (…)``, ``My name is Daniel Stanecki and …``,
   ``Je m'appelle …``, ``Ich heiße …``, ``Me llamo …`` (the name, when the page's headings give
   none and the page names one person so);
+* the author naming themself, then a title ending the sentence: ``Je m'appelle Orion Charlier et
+  je suis développeur freelance.`` (``My name is X and I'm a T.``, ``und ich bin``, ``y soy``;
+  title-like by the lexicon), when no other sentence gives the job;
 * a title with no employer, written in capitals after ``I'm a``: ``I'm a Chicago-based DevOps
   Engineer specializing in …`` (the title up to the first word in lower case, title-like by the
   lexicon; the place before ``-based`` as the location), when no other sentence gives the job;
@@ -326,6 +329,31 @@ def self_names(lines: list[str]) -> set[str]:
     }
 
 
+#: ``Je m'appelle Orion Charlier et je suis développeur freelance.``, ``My name is X and I'm a
+#: T.``: the speaker naming themself, then, joined by "and", a title that ends the sentence (in
+#: lower case too, as French and Spanish write titles), with no employer.
+_NAMED_THEN_TITLE = re.compile(
+    r"\b(?:[Mm]y\s+name\s+is|[Jj]e\s+m[’']appelle|[Ii]ch\s+hei(?:ß|ss)e|[Mm]ein\s+Name\s+ist|"
+    r"[Mm]e\s+llamo|[Mm]i\s+nombre\s+es)\s+"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:van|von|de|da|del|der|di|la|le)\s+)?{_CAP}){{1,3}})\s+"
+    r"(?:and\s+I(?:\s+am|’m|'m)\s+(?:a|an)|et\s+je\s+suis(?:\s+(?:un|une))?|"
+    r"und\s+ich\s+bin(?:\s+(?:ein|eine))?|y\s+soy(?:\s+(?:un|una))?)\s+"
+    r"(?P<title>[^\W\d_][\w/&+’' -]{1,60}?)\s*(?:[.;!]|$)"
+)
+
+
+def named_titles(lines: list[str]) -> dict[tuple[str, str], str]:
+    """Each (name, title) of a ``Je m'appelle X et je suis T.`` sentence, with it; the title
+    title-like by the lexicon and not a name."""
+    found: dict[tuple[str, str], str] = {}
+    for line in lines:
+        for m in _NAMED_THEN_TITLE.finditer(line):
+            name, title = clean(m.group("name")), clean(m.group("title"))
+            if name and title and is_title(title) and not is_name(title):
+                found.setdefault((name, title), line)
+    return found
+
+
 def bare_titles(lines: list[str]) -> dict[tuple[str, str | None], str]:
     """Each (title, place) of an ``I'm a Chicago-based DevOps Engineer`` sentence, with it."""
     found: dict[tuple[str, str | None], str] = {}
@@ -460,6 +488,9 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         return [parts], None
     if not jobs and headline:
         jobs[(headline, None)] = headline
+    named = {t: said for (who, t), said in named_titles(lines).items() if who == name}
+    if not jobs and len(named) == 1:
+        jobs.update({(t, None): said for t, said in named.items()})
     bare = bare_titles(lines) if not jobs else {}
     if len(bare) == 1:
         (b_title, place), said = next(iter(bare.items()))

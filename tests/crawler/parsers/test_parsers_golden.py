@@ -440,6 +440,11 @@ CASES = [
             ),
         )
     ),
+    # Fifth round (branch parsers5): read once before any rule was changed for them
+    *(
+        Case("website", f"about_pages/{name}", url, "text/html")
+        for name, url in (("Riron-orion_about_index.html", "https://orion-charlier.fr/a-propos/"),)
+    ),
     Case(
         "feed",
         "appointments/edgartools_sec-edgar-getcurrent-atom_2025-12-12_start3400.xml",
