@@ -113,6 +113,7 @@ FOURTH = frozenset(
 FIFTH = frozenset(
     {
         "Riron-orion_about_index",
+        "benjasaldaopage_about-me.js",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")

@@ -443,7 +443,10 @@ CASES = [
     # Fifth round (branch parsers5): read once before any rule was changed for them
     *(
         Case("website", f"about_pages/{name}", url, "text/html")
-        for name, url in (("Riron-orion_about_index.html", "https://orion-charlier.fr/a-propos/"),)
+        for name, url in (
+            ("Riron-orion_about_index.html", "https://orion-charlier.fr/a-propos/"),
+            ("benjasaldaopage_about-me.js.html", "https://benjasaldao.vercel.app/about-me"),
+        )
     ),
     Case(
         "feed",
