@@ -114,6 +114,7 @@ FIFTH = frozenset(
     {
         "Riron-orion_about_index",
         "benjasaldaopage_about-me.js",
+        "isenseflu-app-react_PublicTemplates.js",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")

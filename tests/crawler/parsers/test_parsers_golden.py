@@ -449,6 +449,13 @@ CASES = [
         )
     ),
     Case(
+        "team_page",
+        "team_pages/isenseflu-app-react_PublicTemplates.js.html",
+        "https://www.i-senseflu.org.uk/about",
+        "text/html",
+        {"company": "University College London"},
+    ),
+    Case(
         "feed",
         "appointments/edgartools_sec-edgar-getcurrent-atom_2025-12-12_start3400.xml",
         "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&output=atom",
