@@ -115,6 +115,7 @@ FIFTH = frozenset(
         "Riron-orion_about_index",
         "benjasaldaopage_about-me.js",
         "isenseflu-app-react_PublicTemplates.js",
+        "planilhabr_sobre-nos_page.tsx",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")

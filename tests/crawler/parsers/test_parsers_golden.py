@@ -456,6 +456,13 @@ CASES = [
         {"company": "University College London"},
     ),
     Case(
+        "team_page",
+        "team_pages/planilhabr_sobre-nos_page.tsx.html",
+        "https://www.planilhabr.com/sobre-nos/",
+        "text/html",
+        {},
+    ),
+    Case(
         "feed",
         "appointments/edgartools_sec-edgar-getcurrent-atom_2025-12-12_start3400.xml",
         "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&output=atom",
