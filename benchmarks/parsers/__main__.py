@@ -116,6 +116,7 @@ FIFTH = frozenset(
         "benjasaldaopage_about-me.js",
         "isenseflu-app-react_PublicTemplates.js",
         "planilhabr_sobre-nos_page.tsx",
+        "fludetector-flask_about.html",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
