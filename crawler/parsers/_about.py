@@ -19,6 +19,11 @@ It answers only what it is sure of, and nothing when unsure:
 * the author naming themself: ``I'm Antoine Leblanc (…)``, ``My name is Daniel Stanecki and …``,
   ``Je m'appelle …``, ``Ich heiße …``, ``Me llamo …`` (the name, when the page's headings give
   none and the page names one person so);
+* the author naming themself, then a title ending the sentence: ``Je m'appelle Orion Charlier et
+  je suis développeur freelance.`` (``My name is X and I'm a T.``, ``und ich bin``, ``y soy``;
+  title-like by the lexicon), when no other sentence gives the job; clauses set off by commas
+  may come between (``Me llamo Benjamin Saldaño, soy de Buenos Aires, Argentina, tengo 22 años
+  y soy desarrollador web.``), one saying where the speaker is from giving the location;
 * a title with no employer, written in capitals after ``I'm a``: ``I'm a Chicago-based DevOps
   Engineer specializing in …`` (the title up to the first word in lower case, title-like by the
   lexicon; the place before ``-based`` as the location), when no other sentence gives the job;
@@ -326,6 +331,42 @@ def self_names(lines: list[str]) -> set[str]:
     }
 
 
+#: ``Je m'appelle Orion Charlier et je suis développeur freelance.``, ``Me llamo Benjamin Saldaño,
+#: soy de Buenos Aires, Argentina, tengo 22 años y soy desarrollador web.``, ``My name is X and
+#: I'm a T.``: the speaker naming themself, then (after clauses set off by commas) a title joined
+#: by "and" that ends the sentence (in lower case too, as French and Spanish write titles), with
+#: no employer.
+_NAMED_THEN_TITLE = re.compile(
+    r"\b(?:[Mm]y\s+name\s+is|[Jj]e\s+m[’']appelle|[Ii]ch\s+hei(?:ß|ss)e|[Mm]ein\s+Name\s+ist|"
+    r"[Mm]e\s+llamo|[Mm]i\s+nombre\s+es)\s+"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:van|von|de|da|del|der|di|la|le)\s+)?{_CAP}){{1,3}})"
+    r"(?P<between>(?:,\s*[^,.;:!?()]{1,60}?){0,4}?),?\s+"
+    r"(?:and\s+I(?:\s+am|’m|'m)\s+(?:a|an)|et\s+je\s+suis(?:\s+(?:un|une))?|"
+    r"und\s+ich\s+bin(?:\s+(?:ein|eine))?|y\s+soy(?:\s+(?:un|una))?)\s+"
+    r"(?P<title>[^\W\d_][\w/&+’' -]{1,60}?)\s*(?:[.;!]|$)"
+)
+#: ``soy de Buenos Aires, Argentina``, ``I'm from Dhaka``: where the speaker is from, said in a
+#: clause of the self-introduction (capitalised words, a comma between place and country).
+_FROM_CLAUSE = re.compile(
+    r"(?:^|,)\s*(?:soy|I(?:\s+am|’m|'m)|je\s+suis|ich\s+komme|vengo)\s+(?:de|from|aus)\s+"
+    rf"(?P<place>{_CAP}(?:\s+{_CAP}){{0,2}}(?:,\s*{_CAP}(?:\s+{_CAP}){{0,2}})?)(?=\s*(?:,|$))"
+)
+
+
+def named_titles(lines: list[str]) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """Each (name, title) of a ``Je m'appelle X et je suis T.`` sentence, with the sentence and
+    the place a clause of it says the speaker is from; the title title-like by the lexicon and
+    not a name."""
+    found: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for line in lines:
+        for m in _NAMED_THEN_TITLE.finditer(line):
+            name, title = clean(m.group("name")), clean(m.group("title"))
+            if name and title and is_title(title) and not is_name(title):
+                place = _FROM_CLAUSE.search(m.group("between"))
+                found.setdefault((name, title), (line, clean(place["place"]) if place else None))
+    return found
+
+
 def bare_titles(lines: list[str]) -> dict[tuple[str, str | None], str]:
     """Each (title, place) of an ``I'm a Chicago-based DevOps Engineer`` sentence, with it."""
     found: dict[tuple[str, str | None], str] = {}
@@ -460,6 +501,11 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         return [parts], None
     if not jobs and headline:
         jobs[(headline, None)] = headline
+    named = {t: said for (who, t), said in named_titles(lines).items() if who == name}
+    if not jobs and len(named) == 1:
+        (n_title, (said, place)), *_ = named.items()
+        jobs[(n_title, None)] = said
+        parts.location = place
     bare = bare_titles(lines) if not jobs else {}
     if len(bare) == 1:
         (b_title, place), said = next(iter(bare.items()))

@@ -117,6 +117,11 @@ def _text_of(el: Tag) -> str | None:
     return clean(el.get_text(" "))
 
 
+def _rank(el: Tag) -> int:
+    """A heading's level (1 for ``h1`` … 6 for ``h6``); 7 for any other element."""
+    return int(el.name[1]) if re.fullmatch(r"h[1-6]", el.name or "") else 7
+
+
 def _title_after(heading: Tag, card: Tag) -> str | None:
     marked = card.find(class_=_TITLE_CLASS)
     if isinstance(marked, Tag) and marked is not heading and _text_of(marked):
@@ -126,6 +131,8 @@ def _title_after(heading: Tag, card: Tag) -> str | None:
             return None
         if el.find(["p", "div"]) or _BUTTONISH.search(" ".join(el.get("class") or [])):
             continue
+        if _rank(heading) < 7 and _rank(el) <= _rank(heading):
+            return None  # a heading as high as the name's opens the next section, not a role
         text = _text_of(el)
         if text and is_name(text) and not has_job_word(text) and not names_a_field(text):
             continue  # the same person's name again ("村山 博史" then "Hiroshi Murayama")

@@ -440,6 +440,35 @@ CASES = [
             ),
         )
     ),
+    # Fifth round (branch parsers5): read once before any rule was changed for them
+    *(
+        Case("website", f"about_pages/{name}", url, "text/html")
+        for name, url in (
+            ("Riron-orion_about_index.html", "https://orion-charlier.fr/a-propos/"),
+            ("benjasaldaopage_about-me.js.html", "https://benjasaldao.vercel.app/about-me"),
+        )
+    ),
+    Case(
+        "team_page",
+        "team_pages/isenseflu-app-react_PublicTemplates.js.html",
+        "https://www.i-senseflu.org.uk/about",
+        "text/html",
+        {"company": "University College London"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/fludetector-flask_about.html.html",
+        "http://www.fludetector.cs.ucl.ac.uk/about",
+        "text/html",
+        {"company": "University College London"},
+    ),
+    Case(
+        "team_page",
+        "team_pages/planilhabr_sobre-nos_page.tsx.html",
+        "https://www.planilhabr.com/sobre-nos/",
+        "text/html",
+        {},
+    ),
     Case(
         "feed",
         "appointments/edgartools_sec-edgar-getcurrent-atom_2025-12-12_start3400.xml",
@@ -497,6 +526,8 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
     ),
     # The address is written in a shell command in a code block and in the Impressum's text,
     # not linked (no mailto:); the page reader takes only a linked address.
+    # The past member is named after a bold "Past Members:" label, in no list or block of his own.
+    "fludetector-flask_about.html": ({("name", "jens k. geyti")}, set()),
     "frittenburger.de_index": (
         {("email", "dirk friedenberger", "projekte@example.invalid")},
         set(),
