@@ -33,7 +33,7 @@ from storage.models import (
     WebhookRow,
 )
 from storage.repositories._common import bounded_key, utcnow
-from storage.repositories.feed import EventFeed, event_json, feed_parameters, feed_statement
+from storage.repositories.feed import event_json, feed_parameters, feed_statement
 
 EVENT_STATUSES = ("new", "acked", "dismissed")
 
@@ -203,29 +203,6 @@ class EventRepository:
         )
         stmt = feed_statement(select(EventRow), self._dialect(), used)
         return list(self.session.scalars(stmt, values))
-
-    def feed_json(
-        self,
-        after: tuple[int, int] | None = None,
-        *,
-        limit: int = 100,
-        type: str | None = None,
-        leveled_up: bool | None = None,
-        status: str | None = None,
-        since: datetime | None = None,
-        candidate: str | None = None,
-    ) -> list[tuple[int, int, str]]:
-        """:meth:`feed` as ``(tx, seq, event JSON text)`` in this unit of work's transaction
-        (:class:`~storage.repositories.feed.EventFeed` on the session's connection)."""
-        return EventFeed(self.session.connection()).page_json(
-            after,
-            limit=limit,
-            type=type,
-            leveled_up=leveled_up,
-            status=status,
-            since=since,
-            candidate=candidate,
-        )
 
     def detected_since(self, since: datetime, *, leveled_up: bool | None = None) -> list[EventRow]:
         """Events detected at or after ``since``, oldest first (reports and the pages), of
