@@ -43,6 +43,7 @@ from enrichment.diff import GoneSource, LinkedProfile, diff, profile_gone
 from enrichment.errors import InvalidRecord, MedalistError
 from enrichment.events import event_dict
 from enrichment.matching import CandidateIndex, Decisions, MatchResult, profile_key
+from enrichment.matching.training import TrainedWeights
 from enrichment.model import (
     Candidate,
     Change,
@@ -55,6 +56,7 @@ from enrichment.model import (
 )
 from enrichment.protocol import FetchStatus, Result, Target
 from medalist.importing.erasure import ErasureKey
+from medalist.services import weights
 from medalist.services.privacy import PrivacyScreen
 from medalist.settings import Settings
 from storage.models import CandidateRow, SourceRow
@@ -223,6 +225,8 @@ class Refresher:
         self.crawl = crawl or self._stream
         self.clock = clock
         self._index: CandidateIndex | None = None
+        #: level weights estimated from the review queue's decisions (medalist.weights)
+        self._trained: TrainedWeights | None = None
         self._privacy: PrivacyScreen | None = None
         self._run_id: int | None = None
         self.stop: threading.Event | None = None
@@ -311,6 +315,26 @@ class Refresher:
 
     # -- 2. link ---------------------------------------------------------------------------
 
+    def _weights(self, run_id: int) -> TrainedWeights | None:
+        """The level weights of this run: estimated again from the review queue's confirmed
+        links when there are enough (and stored with the run), else the last stored set, else
+        None (the hand-set weights). ``MEDALIST_MATCH_WEIGHTS=hand`` always gives None."""
+        if self.settings.match_weights == "hand":
+            return None
+        with self.uow() as uow:
+            if uow.matches.count_confirmed() < self.settings.match_min_pairs:
+                return weights.load(uow)
+            index = CandidateIndex.build(uow.candidates.iter_active())
+            training = weights.train(uow, index, min_pairs=self.settings.match_min_pairs)
+            if training.trained is None:
+                return weights.load(uow)
+            weights.save(uow, training, run_id=run_id)
+            uow.commit()
+        log.info("run %d: %s", run_id, training.message, extra={"run_id": run_id})
+        index.use(training.trained)
+        self._index = index
+        return training.trained
+
     def _screen(self, uow: UnitOfWork, result: Result, *, many: bool = True) -> Result:
         """``result`` without records about people medalist may not process (opted out, or
         erased): nothing of them is stored, matched or queued (medalist.services.privacy).
@@ -325,7 +349,8 @@ class Refresher:
         """A candidate's own source: linked when it is that person, else queued for review."""
         key = profile_key(record)
         decisions = self._decisions(uow, [key])
-        return CandidateIndex.build([candidate]).match(record, decisions=decisions)
+        own = CandidateIndex.build([candidate], trained=self._trained)
+        return own.match(record, decisions=decisions)
 
     def _decisions(self, uow: UnitOfWork, keys: Iterable[str]) -> Decisions:
         rows: list[tuple[str, str, str]] = []
@@ -367,7 +392,9 @@ class Refresher:
             records = _records(reused, f"source {source_id}")
             if records:
                 if self._index is None:
-                    self._index = CandidateIndex.build(uow.candidates.iter_active())
+                    self._index = CandidateIndex.build(
+                        uow.candidates.iter_active(), trained=self._trained
+                    )
                 decisions = self._decisions(uow, {profile_key(r) for r in records})
                 for record in records:
                     summary.records += 1
@@ -556,6 +583,7 @@ class Refresher:
         self._privacy = None
         self._run_id = None
         plan = self._plan(external_ids, limit, everyone)
+        self._trained = self._weights(plan.run_id)
         summary = RunSummary(run_id=plan.run_id, candidates=len(plan.chosen))
         log.info(
             "run %d started: %d candidate(s), %d source(s) to fetch, %d reused from a killed run",

@@ -99,6 +99,13 @@ class Settings(BaseSettings):
         None, description="key of the erasure suppression list's HMACs; never change it"
     )
     retention_days: int = Field(90, ge=1, description="days a snapshot of a fetch is kept at most")
+    # matching (medalist/weights.py)
+    match_weights: Literal["auto", "hand"] = Field(
+        "auto", description="auto: level weights estimated from confirmed links; hand: hand-set"
+    )
+    match_min_pairs: int = Field(
+        200, ge=1, description="confirmed links needed before weights are estimated from them"
+    )
 
     @field_validator("orcid_api", "github_api", "wikidata_api")
     @classmethod

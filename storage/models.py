@@ -405,6 +405,28 @@ class RunRow(Base):
     pid: Mapped[int | None]
 
 
+class MatchWeightRow(Base):
+    """One comparison level's weight, estimated from the review queue's decisions
+    (``medalist.weights``): the newest ``trained_at`` is the set in use. ``m`` is the level's
+    share among pairs a person confirmed, ``u`` among random pairs, ``weight`` log2(m/u)."""
+
+    __tablename__ = "match_weights"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    trained_at: Mapped[datetime] = mapped_column(default=_now, index=True)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id", ondelete="SET NULL"))
+    #: labelled pairs (links a person confirmed) the set was estimated from
+    pairs: Mapped[int]
+    signal: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(255))
+    m: Mapped[float] = mapped_column(Float)
+    u: Mapped[float] = mapped_column(Float)
+    weight: Mapped[float] = mapped_column(Float)
+    #: labelled pairs showing the level, random pairs showing it
+    matches: Mapped[int]
+    others: Mapped[int]
+
+
 class ErasedPersonRow(Base):
     """A keyed hash of one identifier of an erased person: the suppression list.
 

@@ -33,6 +33,7 @@ from storage.repositories import (
     ErasedPeopleRepository,
     EventRepository,
     MatchRepository,
+    MatchWeightRepository,
     RequisitionRepository,
     RunRepository,
     SnapshotRepository,
@@ -48,6 +49,7 @@ class UnitOfWork:
     snapshots: SnapshotRepository
     events: EventRepository
     matches: MatchRepository
+    weights: MatchWeightRepository
     requisitions: RequisitionRepository
     runs: RunRepository
     erased: ErasedPeopleRepository
@@ -78,6 +80,7 @@ class UnitOfWork:
         self.snapshots = SnapshotRepository(session)
         self.events = EventRepository(session)
         self.matches = MatchRepository(session)
+        self.weights = MatchWeightRepository(session)
         self.requisitions = RequisitionRepository(session, self._classify)
         self.runs = RunRepository(session)
         self.erased = ErasedPeopleRepository(session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any
@@ -139,6 +139,10 @@ class CandidateIndex:
 
     def stored_person(self, external_id: str) -> Person:
         return self._people[self._position[external_id]]
+
+    def people(self) -> Sequence[Person]:
+        """Every stored person, in the order indexed (what training samples random pairs of)."""
+        return self._people
 
     def __contains__(self, external_id: object) -> bool:
         return external_id in self._position

@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "apikey": "medalist.cli.apikey:apikey",
     "user": "medalist.cli.user:user",
     "schedule": "medalist.cli.schedule:schedule",
+    "weights": "medalist.cli.weights:weights",
 }
 
 

@@ -527,6 +527,25 @@ class Purged(_Out):
     profiles_forgotten: int
 
 
+class LevelWeightOut(_Out):
+    level: str = Field(description="signal: level, e.g. 'employer: different'")
+    m: float = Field(description="share of the level among links a person confirmed")
+    u: float = Field(description="share of the level among random pairs")
+    weight: float = Field(description="log2(m / u), in bits")
+    pairs: int = Field(description="confirmed links showing the level")
+
+
+class MatchWeights(_Out):
+    """The matcher's level weights: estimated from the review queue, or hand-set."""
+
+    source: Literal["trained", "hand-set"]
+    trained_at: str | None = None
+    pairs: int = Field(description="confirmed links the set was estimated from (or now held)")
+    needed: int = Field(description="confirmed links needed before weights are estimated")
+    levels: list[LevelWeightOut] = Field(default_factory=list)
+    message: str
+
+
 class ApiKeyOut(_Out):
     name: str
     prefix: str

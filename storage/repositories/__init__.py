@@ -11,6 +11,7 @@ from storage.repositories.audit import AuditRepository
 from storage.repositories.candidates import CandidateRepository, RefreshState
 from storage.repositories.erased import ErasedPeopleRepository
 from storage.repositories.events import EventRepository
+from storage.repositories.match_weights import LevelWeight, MatchWeightRepository
 from storage.repositories.matches import MatchRepository
 from storage.repositories.requisitions import RequisitionRepository
 from storage.repositories.runs import RunRepository
@@ -26,7 +27,9 @@ __all__ = [
     "Classifier",
     "ErasedPeopleRepository",
     "EventRepository",
+    "LevelWeight",
     "MatchRepository",
+    "MatchWeightRepository",
     "NotModified",
     "Outcome",
     "Provenance",

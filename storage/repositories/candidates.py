@@ -169,6 +169,16 @@ class CandidateRepository:
         )
         return {external_id: id_ for external_id, id_ in rows}
 
+    def external_ids_of(self, candidate_ids: Sequence[int]) -> dict[int, str]:
+        """External ids of the given database ids that are stored."""
+        found: dict[int, str] = {}
+        for chunk in chunked(list(candidate_ids)):
+            rows = self.session.execute(
+                select(CandidateRow.id, CandidateRow.external_id).where(CandidateRow.id.in_(chunk))
+            )
+            found.update({id_: external_id for id_, external_id in rows})
+        return found
+
     def applied_to(self, req_id: str) -> set[int]:
         """Database ids of the candidates with an application to ``req_id``."""
         rows = self.session.scalars(

@@ -21,6 +21,12 @@ from storage.repositories._common import bounded_key, chunked, utcnow
 DECISIONS = ("link", "review", "reject")
 STATUSES = ("pending", "linked", "rejected")
 _STATUS_OF_DECISION = {"link": "linked", "reject": "rejected"}
+#: a link a person decided: the labelled pairs of medalist.weights
+_CONFIRMED = (
+    MatchRow.status == "linked",
+    MatchRow.decided_by.is_not(None),
+    MatchRow.candidate_id.is_not(None),
+)
 
 
 class MatchRepository:
@@ -171,6 +177,22 @@ class MatchRepository:
             if row.status == "linked":
                 return row
         return None
+
+    def count_confirmed(self) -> int:
+        """How many links a person decided (see :meth:`confirmed_links`)."""
+        return int(self.session.scalar(select(func.count()).where(*_CONFIRMED)) or 0)
+
+    def confirmed_links(self, limit: int = 5_000) -> list[MatchRow]:
+        """Links a person decided in the review queue, newest first: the labelled pairs the
+        matcher's weights are estimated from (``medalist.weights``)."""
+        return list(
+            self.session.scalars(
+                select(MatchRow)
+                .where(*_CONFIRMED)
+                .order_by(MatchRow.decided_at.desc(), MatchRow.id.desc())
+                .limit(limit)
+            )
+        )
 
     def linked_for(self, candidate_ids: Sequence[int]) -> list[MatchRow]:
         """The linked matches of these candidates (the reasons a profile is theirs), oldest
