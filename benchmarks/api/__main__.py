@@ -196,8 +196,17 @@ def main(argv: list[str] | None = None) -> int:
             return events_path(i)
 
         total = int(args.rate * args.seconds)
-        # warm up every worker's connection pool and the caches
-        run_load("127.0.0.1", port, key, events_path, total=400, rate=None, connections=8)
+        # warm up every worker's connection pools (as many connections as the phases use:
+        # opening a database connection during a phase is a slow request of its own) and caches
+        run_load(
+            "127.0.0.1",
+            port,
+            key,
+            events_path,
+            total=max(400, 50 * args.connections),
+            rate=None,
+            connections=args.connections,
+        )
         meter = _CpuMeter(server.pid)
         phases = [
             (f"event pages at {args.rate:.0f}/s", events_path, args.rate),

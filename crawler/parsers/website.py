@@ -9,9 +9,10 @@ conservatively (:mod:`crawler.parsers._about`). The page's main person gets ``we
 
 from __future__ import annotations
 
-from crawler.parsers import _about, _microformats, _schemaorg
+from crawler.parsers import _about, _microformats, _schemaorg, _timeline
 from crawler.parsers._document import Document
 from crawler.parsers._html import soup
+from crawler.parsers._names import is_name
 from crawler.parsers._records import build
 from crawler.parsers._schemaorg import PersonParts
 from crawler.parsers._text import slug
@@ -29,7 +30,37 @@ def _people(document: Document) -> tuple[list[PersonParts], str | None]:
     people = _microformats.extract(html, document.url, tree)
     if people:
         return people, None
-    return _about.extract(tree)
+    people, sentence = _about.extract(tree)
+    timeline = _timeline.read(tree)
+    if people:
+        _add_timeline(people[0], timeline)
+    elif timeline.positions or timeline.education:
+        # a résumé naming nobody: the person the target is about, when the crawl knows
+        name = document.context.get("full_name")
+        if name and is_name(name):
+            people = [PersonParts(name=name)]
+            _add_timeline(people[0], timeline)
+    return people, sentence
+
+
+def _add_timeline(person: PersonParts, timeline: _timeline.Timeline) -> None:
+    """The résumé sections' positions and schools that the page's sentences did not give (a
+    job said in both is kept once, with the section's dates)."""
+    for job in timeline.positions:
+        same = [
+            i
+            for i, known in enumerate(person.positions)
+            if (known.title or "").casefold() == (job.title or "").casefold()
+            and (not known.company or not job.company or known.company == job.company)
+        ]
+        if not same:
+            person.positions.append(job)
+        elif person.positions[same[0]].start is None:
+            person.positions[same[0]] = job
+    names = {(e.institution or "").casefold() for e in person.education}
+    person.education.extend(
+        e for e in timeline.education if (e.institution or "").casefold() not in names
+    )
 
 
 def parse(document: Document) -> list[ProfileRecord]:
