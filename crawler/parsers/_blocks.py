@@ -165,6 +165,27 @@ def _alternating(parent: Tag) -> list[Person]:
     return found if len(found) >= 2 else []
 
 
+def _role_terms(parent: Tag) -> list[Person]:
+    """A ``dl`` whose terms are roles and whose descriptions open with the people holding them
+    (``<dt><h4>Instructor</h4></dt><dd><a>Ryan Huang</a></dd><dd>Email: …</dd><dt><h5>GSI</h5>
+    </dt><dd><a>Yi Chen</a></dd>``): each ``dd`` whose first line is a personal name gets the
+    role of the ``dt`` before it. Read when one role at least is a lexicon title; the other
+    roles of the list may be any short phrase (``GSI``), as for repeated blocks."""
+    if parent.name != "dl":
+        return []
+    found: list[tuple[str, str]] = []
+    role: str | None = None
+    for child in parent.find_all(["dt", "dd"], recursive=False):
+        texts = lines(child) if _short(child) else []
+        if child.name == "dt":
+            role = texts[0] if len(texts) == 1 and not is_name(texts[0]) else None
+        elif role and texts and is_name(texts[0]):
+            found.append((texts[0], role))
+    if not any(_title(r) for _, r in found):
+        return []
+    return [(n, t) for n, r in found for t in [_title(r, loose=True)] if t]
+
+
 def people(tree: BeautifulSoup) -> list[Person]:
     """Every (name, title) found in repeated or alternating blocks, in page order, once each."""
     for tag in tree(list(_SKIP)):
@@ -173,7 +194,7 @@ def people(tree: BeautifulSoup) -> list[Person]:
     seen: set[str] = set()
     text = tree.get_text(" ")
     for parent in tree.find_all(True):
-        for name, title in _alternating(parent) or _repeated(parent):
+        for name, title in _alternating(parent) or _repeated(parent) or _role_terms(parent):
             key = name.casefold()
             if key not in seen:
                 seen.add(key)

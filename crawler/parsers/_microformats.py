@@ -116,6 +116,18 @@ def _org_jobs(card: object) -> list[Position]:
         jobs = [(t, c) for t, (_, c) in zip(titles, jobs, strict=True)]
     elif title and not placed and not any(t for t, _ in jobs):
         jobs = [(title, jobs[0][1]), *jobs[1:]] if jobs else [(title, None)]
+    # An organisation named twice, once with its role (the bio's "co-founder of <IndieWebCamp>"
+    # and the list's "<IndieWebCamp> Founder"), is one position, where it is first named.
+    titled: dict[str, tuple[str | None, str | None]] = {}
+    for t, c in jobs:
+        if t and c:
+            titled.setdefault(c.casefold(), (t, c))
+    merged: list[tuple[str | None, str | None]] = []
+    for t, c in jobs:
+        job = titled.get(c.casefold(), (t, c)) if c and not t else (t, c)
+        if job not in merged:
+            merged.append(job)
+    jobs = merged
     return [j for j in (make_position(t, c) for t, c in jobs) if j]
 
 
@@ -412,6 +424,20 @@ def _rel_me_github(parsed: dict[str, Any]) -> str | None:
     return users.pop() if len(users) == 1 else None
 
 
+def _rel_me_email(parsed: dict[str, Any]) -> str | None:
+    """The e-mail address of the page's ``rel="me"`` ``mailto:`` link, when there is exactly one
+    (``<a href="mailto:…" rel="me">``: the page's owner says the address is theirs)."""
+    rels = parsed.get("rels") if isinstance(parsed.get("rels"), dict) else {}
+    found = {
+        address
+        for href in (rels or {}).get("me") or []
+        if isinstance(href, str) and href.strip().casefold().startswith("mailto:")
+        for address in [clean(href.strip()[len("mailto:") :].split("?", 1)[0])]
+        if address and "@" in address
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
     """The page's own person or people from its microformats (with the GitHub account its
     ``rel="me"`` links name, for the page's one person)."""
@@ -420,6 +446,9 @@ def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
     people = [_unresolved(p, url) for p in _extract(parsed, url, tree)]
     if len(people) == 1 and not people[0].identifiers.get("github"):
         people[0].identifiers["github"] = _rel_me_github(parsed)
+    if len(people) == 1 and not any(people[0].emails):
+        email = _rel_me_email(parsed)
+        people[0].emails = [email] if email else people[0].emails
     return people
 
 

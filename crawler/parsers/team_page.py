@@ -74,6 +74,8 @@ def _TITLE_CLASS(value: str | None) -> bool:
     return any(_TITLE_WORDS.search(c) and not _LAYOUT.match(c) for c in (value or "").split())
 
 
+#: A line that opens with a date ("08/15:", "2024-08-15", "15.08.2024"): news, not a title.
+_DATED = re.compile(r"^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b")
 _NAME_CLASS = re.compile(r"(^|[-_])name($|[-_])", re.IGNORECASE)
 _BUTTONISH = re.compile(r"\b(btn|button)\b", re.IGNORECASE)
 
@@ -136,6 +138,8 @@ def _title_after(heading: Tag, card: Tag) -> str | None:
         text = _text_of(el)
         if text and is_name(text) and not has_job_word(text) and not names_a_field(text):
             continue  # the same person's name again ("村山 博史" then "Hiroshi Murayama")
+        if text and _DATED.match(text):
+            return None  # "08/15: Course syllabus updated": a dated news line, not a role
         if text:
             return text if len(text) <= _TITLE_LIMIT else None
     return None

@@ -329,3 +329,36 @@ def test_h_resume_experience_listed_as_title_at_company_lines() -> None:
         ("Web Developer", "CBS", None),
     ]
     assert record.identifiers.get("github") == "annlee"
+
+
+def test_team_page_dl_of_roles_and_linked_names_and_a_dated_news_card() -> None:
+    page = (
+        "<title>Course</title><dl><dt><h4>Instructor</h4></dt>"
+        '<dd><strong><a href="https://a.example/">Ann Lee</a></strong></dd>'
+        "<dd><b>Email: </b>ann@example.invalid</dd><dt><h5>TA</h5></dt>"
+        '<dd><a href="https://b.example/">Bob Stone</a></dd><dd>Office Hours: Tuesdays</dd></dl>'
+        '<div class="card"><h3>Latest Announcements</h3><ul><li>08/15: Syllabus updated</li>'
+        "</ul></div>"
+    )
+    records = team_page.parse(html(page, company="Foo University"))
+    assert [(r.full_name, [(p.title, p.company) for p in r.positions]) for r in records] == [
+        ("Ann Lee", [("Instructor", "Foo University")]),
+        ("Bob Stone", [("TA", "Foo University")]),
+    ]
+
+
+def test_h_card_org_named_twice_and_a_rel_me_mail_address() -> None:
+    page = (
+        '<div class="h-card"><p>Hi, I am <span class="p-name">Ann Lee</span>, co-founder of '
+        '<a class="p-org h-card" href="https://foo.example/">Foo</a>.</p><ul>'
+        '<li class="p-org h-card"><a class="u-url" href="https://foo.example/">'
+        '<span class="p-name">Foo</span></a> <a class="p-role">Founder</a></li>'
+        '<li class="p-org h-card"><span class="p-name">Bar</span> <span class="p-role">Editor'
+        '</span></li></ul></div><a href="mailto:ann@example.invalid" rel="me">mail</a>'
+    )
+    (record,) = website.parse(html(page))
+    assert [(p.title, p.company) for p in record.positions] == [
+        ("Founder", "Foo"),
+        ("Editor", "Bar"),
+    ]
+    assert record.emails == ("ann@example.invalid",)

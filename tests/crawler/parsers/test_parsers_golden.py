@@ -475,6 +475,20 @@ CASES = [
         "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&output=atom",
         "application/atom+xml",
     ),
+    # Sixth round (branch parsers6): read once before any rule was changed for them
+    Case(
+        "website",
+        "microformats/JSCryptoMinerStudy_pagesource_aaronparecki.com.html",
+        "https://aaronparecki.com/",
+        "text/html",
+    ),
+    Case(
+        "team_page",
+        "team_pages/eecs582.github.io_index.html.html",
+        "https://eecs582.github.io/",
+        "text/html",
+        {"company": "University of Michigan"},
+    ),
 ]
 
 
