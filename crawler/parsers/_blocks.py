@@ -46,6 +46,8 @@ _ONE_LINE = re.compile(r"^(?P<name>[^,–—|]+?)\s*(?:,|\s[–—|-]\s)\s*(?P<t
 _TITLE_FIRST = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<name>[^:]+?)\.?$")
 
 Person = tuple[str, str | None]
+#: A role written as an acronym of capitals ("GSI", "TA"): a role term of a staff list.
+_ACRONYM_ROLE = re.compile(r"^[A-Z]{2,5}$")
 
 
 def lines(el: Tag, breaks: bool = True) -> list[str]:
@@ -169,8 +171,9 @@ def _role_terms(parent: Tag) -> list[Person]:
     """A ``dl`` whose terms are roles and whose descriptions open with the people holding them
     (``<dt><h4>Instructor</h4></dt><dd><a>Ryan Huang</a></dd><dd>Email: …</dd><dt><h5>GSI</h5>
     </dt><dd><a>Yi Chen</a></dd>``): each ``dd`` whose first line is a personal name gets the
-    role of the ``dt`` before it. Read when one role at least is a lexicon title; the other
-    roles of the list may be any short phrase (``GSI``), as for repeated blocks."""
+    role of the ``dt`` before it. A role is a lexicon title, or an acronym (``GSI``, ``TA``)
+    in a list where another role is a lexicon title; any other term (``Host institution``
+    over ``<a>Centrale Marseille</a>`` in a project's facts) gives nobody."""
     if parent.name != "dl":
         return []
     found: list[tuple[str, str]] = []
@@ -183,7 +186,7 @@ def _role_terms(parent: Tag) -> list[Person]:
             found.append((texts[0], role))
     if not any(_title(r) for _, r in found):
         return []
-    return [(n, t) for n, r in found for t in [_title(r, loose=True)] if t]
+    return [(n, r) for n, r in found if _title(r) or _ACRONYM_ROLE.match(r)]
 
 
 def people(tree: BeautifulSoup) -> list[Person]:

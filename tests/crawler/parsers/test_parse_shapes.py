@@ -362,3 +362,15 @@ def test_h_card_org_named_twice_and_a_rel_me_mail_address() -> None:
         ("Editor", "Bar"),
     ]
     assert record.emails == ("ann@example.invalid",)
+
+
+def test_team_page_dl_of_facts_names_no_organisation_as_a_person() -> None:
+    page = (
+        "<dl><dt>Title</dt><dd>Swimming in rough water</dd><dt>Host institution</dt>"
+        '<dd><a href="https://u.example/">Ecole Centrale</a></dd><dt>Principal investigator</dt>'
+        '<dd><a href="https://u.example/~ann">Ann Lee</a></dd><dt>Dates</dt><dd>2019-2024</dd></dl>'
+    )
+    records = team_page.parse(html(page))
+    assert [(r.full_name, [p.title for p in r.positions]) for r in records] == [
+        ("Ann Lee", ["Principal investigator"]),
+    ]
