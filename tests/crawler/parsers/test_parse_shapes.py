@@ -374,3 +374,33 @@ def test_team_page_dl_of_facts_names_no_organisation_as_a_person() -> None:
     assert [(r.full_name, [p.title for p in r.positions]) for r in records] == [
         ("Ann Lee", ["Principal investigator"]),
     ]
+
+
+def test_classic_hresume_named_x_s_resume_beside_a_json_ld_person() -> None:
+    page = (
+        '<script type="application/ld+json">{"@context": "https://schema.org/", "@type": '
+        '"Person", "name": "Ann Lee", "jobTitle": "Engineer", "worksFor": {"@type": '
+        '"Organization", "name": "Foo, Inc"}}</script>'
+        '<div class="hresume"><div class="contact vcard"><h1 class="fn n">'
+        '<span class="given-name">Ann</span> <span class="family-name">Lee</span>'
+        "<span>'s Resume</span></h1></div>"
+        '<div class="experience vevent vcard"><span class="title">Staff Engineer</span>'
+        '<span class="org">Foo / Bar</span><abbr class="dtstart" title="2023-08-01">Aug 2023</abbr>'
+        '<abbr class="dtend" title="2025-02-31">Present</abbr>'
+        '<abbr class="dtstart" title="2022-04-01">April 2022</abbr>'
+        '<abbr class="dtend" title="2023-07-31">July 2023</abbr></div>'
+        '<div class="experience vevent vcard"><span class="title">Founder</span>'
+        '<span class="org">Baz (baz.example)</span><abbr class="dtstart" title="2010-10-01">'
+        'Oct 2010</abbr> - <abbr class="dtend" title="2012-01-01">Jan 2012</abbr></div>'
+        '<div class="education vevent vcard"><span class="summary">BA Computer Science</span>'
+        '<span class="org">Qux University</span></div></div>'
+    )
+    (record,) = website.parse(html(page))
+    assert record.full_name == "Ann Lee"
+    assert [(p.title, p.company, p.start, p.end) for p in record.positions] == [
+        ("Staff Engineer", "Foo / Bar", PartialDate(2022, 4, 1), None),
+        ("Founder", "Baz", PartialDate(2010, 10, 1), PartialDate(2012, 1, 1)),
+    ]
+    assert [(e.institution, e.degree, e.area) for e in record.education] == [
+        ("Qux University", "BA", "Computer Science")
+    ]

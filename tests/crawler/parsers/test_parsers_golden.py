@@ -489,6 +489,13 @@ CASES = [
         "text/html",
         {"company": "University of Michigan"},
     ),
+    # found after the rules for the two above were written, and read once
+    Case(
+        "website",
+        "microformats/dusty.is_public_a_software.engineer_index-old.html",
+        "https://dusty.is/a/software.engineer/",
+        "text/html",
+    ),
 ]
 
 
@@ -542,6 +549,14 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
     # not linked (no mailto:); the page reader takes only a linked address.
     # The past member is named after a bold "Past Members:" label, in no list or block of his own.
     "fludetector-flask_about.html": ({("name", "jens k. geyti")}, set()),
+    # "Meetup Group: Seattle Web App Developers / SeaFlex": the group's kind before a colon is
+    # read as part of its name.
+    "dusty.is_public_a_software.engineer_index-old": (
+        {("position", "dusty jewett", "manager", "company",
+          "seattle web app developers / seaflex")},
+        {("position", "dusty jewett", "manager", "company",
+          "meetup group: seattle web app developers / seaflex")},
+    ),
     "frittenburger.de_index": (
         {("email", "dirk friedenberger", "projekte@example.invalid")},
         set(),
