@@ -10,6 +10,8 @@ A team page repeats one shape per person. Two structures are read:
   know (a short phrase, not a sentence, no digits).
 * **Alternating siblings**: a run of sibling elements where a name is followed by a title
   (``<h5>Name</h5><h6>Role</h6>``, ``<dt><a>Name</a></dt><dd>Title</dd>``), two or more times.
+* **Role terms** (:func:`_role_terms`): a ``dl`` whose ``dt``s are roles and whose ``dd``s open
+  with the names of the people holding them (``<dt>Instructor</dt><dd><a>Name</a></dd>``).
 * **Listed lines** (:func:`listed`): one element whose ``<br>``-separated lines are each a title
   in a script without spaces and then a name (``代表取締役　蛭田 正司``).
 * **Linked names** (:func:`linked_names`, read only when nothing else is): repeated siblings that

@@ -21,8 +21,11 @@ roles has two positions). Read in order, the first that finds people wins:
 5. Repeated blocks, found by structure (:mod:`crawler.parsers._blocks`): sibling elements of
    one shape (list items, ``dt``/``dd`` pairs, table rows, ``div`` columns) whose lines are a
    name and then a title (``<strong>Name</strong><br>Title``), or a one-line ``Name, Title.``;
-   and runs of sibling elements alternating a name and a title (``h5`` name, ``h6`` role). The
-   title must be title-like by the seniority lexicon (:mod:`crawler.parsers._names`).
+   and runs of sibling elements alternating a name and a title (``h5`` name, ``h6`` role); and a
+   ``dl`` whose terms are roles over descriptions opening with the people's names
+   (``<dt><h4>Instructor</h4></dt><dd><a>Name</a></dd>``). The title must be title-like by the
+   seniority lexicon (:mod:`crawler.parsers._names`). A card's line that opens with a date
+   ("08/15: Course syllabus updated") is news, not a title.
 6. Linked names (:func:`crawler.parsers._blocks.linked_names`): repeated blocks that open with a
    link holding a personal name and give no title: people without a position.
 
