@@ -7,8 +7,8 @@ written (the README names them); ``before`` the others;
 ``held-out`` only the documents set aside before the second round's rules were written (never
 read while writing them), ``seen`` every document but those; ``third`` only the documents of the
 third round, ``third-held-out`` only those found after its rules were written; ``fourth`` the
-documents of the fourth round, ``fifth`` those of the fifth. A parser that
-raises on a document finds nothing there (and the run says so).
+documents of the fourth round, ``fifth`` those of the fifth, ``sixth`` those of the sixth. A
+parser that raises on a document finds nothing there (and the run says so).
 """
 
 from __future__ import annotations
@@ -119,6 +119,16 @@ FIFTH = frozenset(
         "fludetector-flask_about.html",
     }
 )
+#: Sixth round of issue 11 (branch ``parsers6``): documents of the shapes still short after the
+#: fifth, read by the parsers once before any rule was changed for them (``--split sixth``).
+SIXTH = frozenset(
+    {
+        "JSCryptoMinerStudy_pagesource_aaronparecki.com",
+        "eecs582.github.io_index.html",
+        # found after the rules for the two above were written, and read once
+        "dusty.is_public_a_software.engineer_index-old",
+    }
+)
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
 
 
@@ -147,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             "third-held-out",
             "fourth",
             "fifth",
+            "sixth",
         ),
         default="all",
     )
@@ -175,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.split == "fifth" and case.name not in FIFTH:
             continue
         if args.split == "fourth" and case.name not in FOURTH:
+            continue
+        if args.split == "sixth" and case.name not in SIXTH:
             continue
         doc = module.document(
             case.fixture, case.url, content_type=case.content_type, context=case.context

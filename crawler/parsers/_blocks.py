@@ -10,6 +10,8 @@ A team page repeats one shape per person. Two structures are read:
   know (a short phrase, not a sentence, no digits).
 * **Alternating siblings**: a run of sibling elements where a name is followed by a title
   (``<h5>Name</h5><h6>Role</h6>``, ``<dt><a>Name</a></dt><dd>Title</dd>``), two or more times.
+* **Role terms** (:func:`_role_terms`): a ``dl`` whose ``dt``s are roles and whose ``dd``s open
+  with the names of the people holding them (``<dt>Instructor</dt><dd><a>Name</a></dd>``).
 * **Listed lines** (:func:`listed`): one element whose ``<br>``-separated lines are each a title
   in a script without spaces and then a name (``代表取締役　蛭田 正司``).
 * **Linked names** (:func:`linked_names`, read only when nothing else is): repeated siblings that
@@ -46,6 +48,8 @@ _ONE_LINE = re.compile(r"^(?P<name>[^,–—|]+?)\s*(?:,|\s[–—|-]\s)\s*(?P<t
 _TITLE_FIRST = re.compile(r"^(?P<title>[^:]{2,60}?)\s*:\s*(?P<name>[^:]+?)\.?$")
 
 Person = tuple[str, str | None]
+#: A role written as an acronym of capitals ("GSI", "TA"): a role term of a staff list.
+_ACRONYM_ROLE = re.compile(r"^[A-Z]{2,5}$")
 
 
 def lines(el: Tag, breaks: bool = True) -> list[str]:
@@ -165,6 +169,28 @@ def _alternating(parent: Tag) -> list[Person]:
     return found if len(found) >= 2 else []
 
 
+def _role_terms(parent: Tag) -> list[Person]:
+    """A ``dl`` whose terms are roles and whose descriptions open with the people holding them
+    (``<dt><h4>Instructor</h4></dt><dd><a>Ryan Huang</a></dd><dd>Email: …</dd><dt><h5>GSI</h5>
+    </dt><dd><a>Yi Chen</a></dd>``): each ``dd`` whose first line is a personal name gets the
+    role of the ``dt`` before it. A role is a lexicon title, or an acronym (``GSI``, ``TA``)
+    in a list where another role is a lexicon title; any other term (``Host institution``
+    over ``<a>Centrale Marseille</a>`` in a project's facts) gives nobody."""
+    if parent.name != "dl":
+        return []
+    found: list[tuple[str, str]] = []
+    role: str | None = None
+    for child in parent.find_all(["dt", "dd"], recursive=False):
+        texts = lines(child) if _short(child) else []
+        if child.name == "dt":
+            role = texts[0] if len(texts) == 1 and not is_name(texts[0]) else None
+        elif role and texts and is_name(texts[0]):
+            found.append((texts[0], role))
+    if not any(_title(r) for _, r in found):
+        return []
+    return [(n, r) for n, r in found if _title(r) or _ACRONYM_ROLE.match(r)]
+
+
 def people(tree: BeautifulSoup) -> list[Person]:
     """Every (name, title) found in repeated or alternating blocks, in page order, once each."""
     for tag in tree(list(_SKIP)):
@@ -173,7 +199,7 @@ def people(tree: BeautifulSoup) -> list[Person]:
     seen: set[str] = set()
     text = tree.get_text(" ")
     for parent in tree.find_all(True):
-        for name, title in _alternating(parent) or _repeated(parent):
+        for name, title in _alternating(parent) or _repeated(parent) or _role_terms(parent):
             key = name.casefold()
             if key not in seen:
                 seen.add(key)

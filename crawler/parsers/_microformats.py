@@ -21,6 +21,7 @@ import mf2py
 from bs4 import BeautifulSoup, Tag
 
 from crawler.parsers._blocks import lines
+from crawler.parsers._dates import date_or_none
 from crawler.parsers._html import quiet
 from crawler.parsers._names import is_name, is_title
 from crawler.parsers._records import education as make_education
@@ -65,11 +66,16 @@ _TAIL_CONNECTOR = re.compile(
 )
 
 
+#: "Dusty Jewett's Resume" (the tail often a visually hidden span, so "Jewett 's Resume").
+_RESUME_TAIL = re.compile(r"\s*['’]s\s+(?:resume|résumé|cv|curriculum\s+vitae)\s*$", re.IGNORECASE)
+
+
 def person_name(text: str | None) -> str | None:
-    """A resume's ``p-name`` without its "Resume of" (or "CV of", "Lebenslauf von"…) lead; an
-    implied name that is a whole sentence ("Tim Berners-Lee, invented the World Wide Web.") is
-    cut to the personal name before its first comma, when that part reads as one."""
-    name = clean(_RESUME_OF.sub("", text or ""))
+    """A resume's ``p-name`` without its "Resume of" (or "CV of", "Lebenslauf von"…) lead or its
+    "'s Resume" tail; an implied name that is a whole sentence ("Tim Berners-Lee, invented the
+    World Wide Web.") is cut to the personal name before its first comma, when that part reads
+    as one."""
+    name = clean(_RESUME_TAIL.sub("", _RESUME_OF.sub("", text or "")))
     if name and not is_name(name) and "," in name:
         head = clean(name.split(",", 1)[0])
         if is_name(head):
@@ -116,6 +122,18 @@ def _org_jobs(card: object) -> list[Position]:
         jobs = [(t, c) for t, (_, c) in zip(titles, jobs, strict=True)]
     elif title and not placed and not any(t for t, _ in jobs):
         jobs = [(title, jobs[0][1]), *jobs[1:]] if jobs else [(title, None)]
+    # An organisation named twice, once with its role (the bio's "co-founder of <IndieWebCamp>"
+    # and the list's "<IndieWebCamp> Founder"), is one position, where it is first named.
+    titled: dict[str, tuple[str | None, str | None]] = {}
+    for t, c in jobs:
+        if t and c:
+            titled.setdefault(c.casefold(), (t, c))
+    merged: list[tuple[str | None, str | None]] = []
+    for t, c in jobs:
+        job = titled.get(c.casefold(), (t, c)) if c and not t else (t, c)
+        if job not in merged:
+            merged.append(job)
+    jobs = merged
     return [j for j in (make_position(t, c) for t, c in jobs) if j]
 
 
@@ -246,6 +264,14 @@ _DEGREE_WORD = re.compile(
 )
 
 
+#: A degree's abbreviation in capitals, then the field in plain words: "BA Computer Science",
+#: "MSc Physics" (not "BA Hons (I) Physics", one degree's name).
+_DEGREE_LEAD = re.compile(
+    r"^\s*(?P<degree>B\.?A\.?|B\.?S\.?|B\.?Sc\.?|M\.?A\.?|M\.?S\.?|M\.?Sc\.?|MBA|Ph\.?D\.?)"
+    r"(?:\s+in)?\s+(?!Hon)(?P<area>[A-Z][A-Za-z&'’ -]{2,})$"
+)
+
+
 def _degree_and_area(text: str | None) -> tuple[str | None, str | None]:
     """``Applied/Computational Mathematics, Bachelor of Science`` → (``Bachelor of Science``,
     ``Applied/Computational Mathematics``): of two comma-separated parts, the one naming a degree
@@ -255,6 +281,9 @@ def _degree_and_area(text: str | None) -> tuple[str | None, str | None]:
         named = [p for p in parts if _DEGREE_WORD.search(p)]
         if len(named) == 1:
             return named[0], next(p for p in parts if p != named[0])
+    lead = _DEGREE_LEAD.match(text or "")
+    if lead:  # "BA Computer Science", "MS Technology in Education": the degree, then its field
+        return lead.group("degree"), clean(lead.group("area"))
     return text, None
 
 
@@ -331,17 +360,53 @@ def _resume_parts(resume: object, element: Tag | None = None) -> PersonParts | N
 # --- classic hresume, read from the classes ------------------------------------------------
 
 
+def _value(el: Tag) -> str | None:
+    """A classic property's value: its ``datetime``, an ``abbr``'s ``title``, else its text."""
+    abbr = el.get("title") if el.name == "abbr" else None
+    value = el.get("datetime") or abbr or el.get_text(" ")
+    return clean(value if isinstance(value, str) else None)
+
+
 def _class_text(scope: Tag, cls: str) -> str | None:
     for el in scope.select(f".{cls}"):
-        value = (
-            el.get("datetime")
-            or (el.get("title") if el.name == "abbr" else None)
-            or el.get_text(" ")
-        )
-        text = clean(value if isinstance(value, str) else None)
+        text = _value(el)
         if text:
             return text
     return None
+
+
+_OPEN_END = re.compile(r"^(?:present|current|now|today|heute|aujourd'hui|actualidad)$", re.I)
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _span(el: Tag) -> tuple[str | None, str | None]:
+    """An experience's dates: from its earliest ``dtstart`` to its latest ``dtend`` (an
+    experience listing several projects has a range for each); an end whose text says
+    "Present" is no end, whatever its ``title`` says."""
+    starts = [_value(s) for s in el.select(".dtstart")]
+    ends: list[str | None] = []
+    for end in el.select(".dtend"):
+        text = clean(end.get_text(" "))
+        ends.append(None if text and _OPEN_END.match(text) else _value(end))
+    known = sorted((d, s) for s in starts if s for d in [_order(s)] if d)
+    start = known[0][1] if known else next((s for s in starts if s), None)
+    if not ends or None in ends:
+        return start, None
+    dated = sorted((d, e) for e in ends if e for d in [_order(e)] if d)
+    return start, dated[-1][1] if dated else next((e for e in ends if e), None)
+
+
+def _order(value: str) -> tuple[int, int, int] | None:
+    date = date_or_none(value)
+    return (date.year, date.month or 0, date.day or 0) if date else None
+
+
+def _org_name(text: str | None) -> str | None:
+    """An organisation's name without a trailing aside in brackets (``Identifi (identifi.mobi)``,
+    ``Adobe Flex SDK (Apache Flex)``, ``Dendreon (via MaxSam Partners)``)."""
+    if not text:
+        return text
+    return clean(_TRAILING_ASIDE.sub("", text)) or text
 
 
 def _classic_resume(block: Tag) -> PersonParts | None:
@@ -355,17 +420,18 @@ def _classic_resume(block: Tag) -> PersonParts | None:
         ),
         None,
     )
-    name = _class_text(contact, "fn") if contact else None
+    name = person_name(_class_text(contact, "fn")) if contact else None
     if not name:
         return None
     parts = PersonParts(name=name)
     for el in block.select(".experience"):
         org = el if "org" in (el.get("class") or []) else el.select_one(".org")
+        start, end = _span(el)
         job = make_position(
             _class_text(el, "title"),
-            clean(org.get_text(" ")) if org else None,
-            _class_text(el, "dtstart"),
-            _class_text(el, "dtend"),
+            _org_name(clean(org.get_text(" ")) if org else None),
+            start,
+            end,
         )
         if job:
             parts.positions.append(job)
@@ -374,10 +440,13 @@ def _classic_resume(block: Tag) -> PersonParts | None:
         if job:
             parts.positions.append(job)
     for el in block.select(".education"):
+        degree, area = _degree_and_area(
+            _class_text(el, "summary") if el.select_one(".summary:not(.org)") else None
+        )
         entry = make_education(
             _class_text(el, "org") or _class_text(el, "fn"),
-            _class_text(el, "summary") if el.select_one(".summary:not(.org)") else None,
-            None,
+            degree,
+            area,
             _class_text(el, "dtstart"),
             _class_text(el, "dtend"),
         )
@@ -412,6 +481,20 @@ def _rel_me_github(parsed: dict[str, Any]) -> str | None:
     return users.pop() if len(users) == 1 else None
 
 
+def _rel_me_email(parsed: dict[str, Any]) -> str | None:
+    """The e-mail address of the page's ``rel="me"`` ``mailto:`` link, when there is exactly one
+    (``<a href="mailto:…" rel="me">``: the page's owner says the address is theirs)."""
+    rels = parsed.get("rels") if isinstance(parsed.get("rels"), dict) else {}
+    found = {
+        address
+        for href in (rels or {}).get("me") or []
+        if isinstance(href, str) and href.strip().casefold().startswith("mailto:")
+        for address in [clean(href.strip()[len("mailto:") :].split("?", 1)[0])]
+        if address and "@" in address
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
     """The page's own person or people from its microformats (with the GitHub account its
     ``rel="me"`` links name, for the page's one person)."""
@@ -420,6 +503,9 @@ def extract(html: str, url: str, tree: BeautifulSoup) -> list[PersonParts]:
     people = [_unresolved(p, url) for p in _extract(parsed, url, tree)]
     if len(people) == 1 and not people[0].identifiers.get("github"):
         people[0].identifiers["github"] = _rel_me_github(parsed)
+    if len(people) == 1 and not any(people[0].emails):
+        email = _rel_me_email(parsed)
+        people[0].emails = [email] if email else people[0].emails
     return people
 
 

@@ -37,7 +37,8 @@ NOT_NAMES = frozenset(
         "manager", "engineer", "developer", "founder", "head", "lead", "senior", "vice",
         "chairman", "chair", "partner", "resume", "curriculum", "vitae", "cv", "profile",
         "privacy", "policy", "terms", "read", "more", "view", "all", "learn", "and", "of",
-        "for", "with", "in", "at", "to", "is", "a", "an",
+        "for", "with", "in", "at", "to", "is", "a", "an", "latest", "announcements", "updates",
+        "events",
     }
 )  # fmt: skip
 
@@ -54,7 +55,8 @@ _JOB_NOUNS = frozenset(
         "professor", "lecturer", "fellow", "member", "maintainer", "contributor", "steward",
         "librarian", "curator", "physician", "nurse", "teacher", "trainer", "coach",
         "representative", "executive", "controller", "auditor", "operator", "planner",
-        "scrum", "devops", "sre", "investigator", "comptroller", "photographer",
+        "scrum", "devops", "sre", "investigator", "comptroller", "photographer", "instructor",
+        "tutor",
         "ingenieur", "ingenieurin", "entwickler", "entwicklerin",
         "berater", "beraterin", "leiter", "leiterin", "geschäftsführer", "geschäftsführerin",
         "ingénieur", "ingénieure", "développeur", "développeuse", "directeur", "directrice",

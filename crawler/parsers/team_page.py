@@ -21,8 +21,11 @@ roles has two positions). Read in order, the first that finds people wins:
 5. Repeated blocks, found by structure (:mod:`crawler.parsers._blocks`): sibling elements of
    one shape (list items, ``dt``/``dd`` pairs, table rows, ``div`` columns) whose lines are a
    name and then a title (``<strong>Name</strong><br>Title``), or a one-line ``Name, Title.``;
-   and runs of sibling elements alternating a name and a title (``h5`` name, ``h6`` role). The
-   title must be title-like by the seniority lexicon (:mod:`crawler.parsers._names`).
+   and runs of sibling elements alternating a name and a title (``h5`` name, ``h6`` role); and a
+   ``dl`` whose terms are roles over descriptions opening with the people's names
+   (``<dt><h4>Instructor</h4></dt><dd><a>Name</a></dd>``). The title must be title-like by the
+   seniority lexicon (:mod:`crawler.parsers._names`). A card's line that opens with a date
+   ("08/15: Course syllabus updated") is news, not a title.
 6. Linked names (:func:`crawler.parsers._blocks.linked_names`): repeated blocks that open with a
    link holding a personal name and give no title: people without a position.
 
@@ -74,6 +77,8 @@ def _TITLE_CLASS(value: str | None) -> bool:
     return any(_TITLE_WORDS.search(c) and not _LAYOUT.match(c) for c in (value or "").split())
 
 
+#: A line that opens with a date ("08/15:", "2024-08-15", "15.08.2024"): news, not a title.
+_DATED = re.compile(r"^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b")
 _NAME_CLASS = re.compile(r"(^|[-_])name($|[-_])", re.IGNORECASE)
 _BUTTONISH = re.compile(r"\b(btn|button)\b", re.IGNORECASE)
 
@@ -136,6 +141,8 @@ def _title_after(heading: Tag, card: Tag) -> str | None:
         text = _text_of(el)
         if text and is_name(text) and not has_job_word(text) and not names_a_field(text):
             continue  # the same person's name again ("村山 博史" then "Hiroshi Murayama")
+        if text and _DATED.match(text):
+            return None  # "08/15: Course syllabus updated": a dated news line, not a role
         if text:
             return text if len(text) <= _TITLE_LIMIT else None
     return None

@@ -329,3 +329,78 @@ def test_h_resume_experience_listed_as_title_at_company_lines() -> None:
         ("Web Developer", "CBS", None),
     ]
     assert record.identifiers.get("github") == "annlee"
+
+
+def test_team_page_dl_of_roles_and_linked_names_and_a_dated_news_card() -> None:
+    page = (
+        "<title>Course</title><dl><dt><h4>Instructor</h4></dt>"
+        '<dd><strong><a href="https://a.example/">Ann Lee</a></strong></dd>'
+        "<dd><b>Email: </b>ann@example.invalid</dd><dt><h5>TA</h5></dt>"
+        '<dd><a href="https://b.example/">Bob Stone</a></dd><dd>Office Hours: Tuesdays</dd></dl>'
+        '<div class="card"><h3>Latest Announcements</h3><ul><li>08/15: Syllabus updated</li>'
+        "</ul></div>"
+    )
+    records = team_page.parse(html(page, company="Foo University"))
+    assert [(r.full_name, [(p.title, p.company) for p in r.positions]) for r in records] == [
+        ("Ann Lee", [("Instructor", "Foo University")]),
+        ("Bob Stone", [("TA", "Foo University")]),
+    ]
+
+
+def test_h_card_org_named_twice_and_a_rel_me_mail_address() -> None:
+    page = (
+        '<div class="h-card"><p>Hi, I am <span class="p-name">Ann Lee</span>, co-founder of '
+        '<a class="p-org h-card" href="https://foo.example/">Foo</a>.</p><ul>'
+        '<li class="p-org h-card"><a class="u-url" href="https://foo.example/">'
+        '<span class="p-name">Foo</span></a> <a class="p-role">Founder</a></li>'
+        '<li class="p-org h-card"><span class="p-name">Bar</span> <span class="p-role">Editor'
+        '</span></li></ul></div><a href="mailto:ann@example.invalid" rel="me">mail</a>'
+    )
+    (record,) = website.parse(html(page))
+    assert [(p.title, p.company) for p in record.positions] == [
+        ("Founder", "Foo"),
+        ("Editor", "Bar"),
+    ]
+    assert record.emails == ("ann@example.invalid",)
+
+
+def test_team_page_dl_of_facts_names_no_organisation_as_a_person() -> None:
+    page = (
+        "<dl><dt>Title</dt><dd>Swimming in rough water</dd><dt>Host institution</dt>"
+        '<dd><a href="https://u.example/">Ecole Centrale</a></dd><dt>Principal investigator</dt>'
+        '<dd><a href="https://u.example/~ann">Ann Lee</a></dd><dt>Dates</dt><dd>2019-2024</dd></dl>'
+    )
+    records = team_page.parse(html(page))
+    assert [(r.full_name, [p.title for p in r.positions]) for r in records] == [
+        ("Ann Lee", ["Principal investigator"]),
+    ]
+
+
+def test_classic_hresume_named_x_s_resume_beside_a_json_ld_person() -> None:
+    page = (
+        '<script type="application/ld+json">{"@context": "https://schema.org/", "@type": '
+        '"Person", "name": "Ann Lee", "jobTitle": "Engineer", "worksFor": {"@type": '
+        '"Organization", "name": "Foo, Inc"}}</script>'
+        '<div class="hresume"><div class="contact vcard"><h1 class="fn n">'
+        '<span class="given-name">Ann</span> <span class="family-name">Lee</span>'
+        "<span>'s Resume</span></h1></div>"
+        '<div class="experience vevent vcard"><span class="title">Staff Engineer</span>'
+        '<span class="org">Foo / Bar</span><abbr class="dtstart" title="2023-08-01">Aug 2023</abbr>'
+        '<abbr class="dtend" title="2025-02-31">Present</abbr>'
+        '<abbr class="dtstart" title="2022-04-01">April 2022</abbr>'
+        '<abbr class="dtend" title="2023-07-31">July 2023</abbr></div>'
+        '<div class="experience vevent vcard"><span class="title">Founder</span>'
+        '<span class="org">Baz (baz.example)</span><abbr class="dtstart" title="2010-10-01">'
+        'Oct 2010</abbr> - <abbr class="dtend" title="2012-01-01">Jan 2012</abbr></div>'
+        '<div class="education vevent vcard"><span class="summary">BA Computer Science</span>'
+        '<span class="org">Qux University</span></div></div>'
+    )
+    (record,) = website.parse(html(page))
+    assert record.full_name == "Ann Lee"
+    assert [(p.title, p.company, p.start, p.end) for p in record.positions] == [
+        ("Staff Engineer", "Foo / Bar", PartialDate(2022, 4, 1), None),
+        ("Founder", "Baz", PartialDate(2010, 10, 1), PartialDate(2012, 1, 1)),
+    ]
+    assert [(e.institution, e.degree, e.area) for e in record.education] == [
+        ("Qux University", "BA", "Computer Science")
+    ]

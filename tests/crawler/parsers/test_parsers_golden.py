@@ -475,6 +475,27 @@ CASES = [
         "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&output=atom",
         "application/atom+xml",
     ),
+    # Sixth round (branch parsers6): read once before any rule was changed for them
+    Case(
+        "website",
+        "microformats/JSCryptoMinerStudy_pagesource_aaronparecki.com.html",
+        "https://aaronparecki.com/",
+        "text/html",
+    ),
+    Case(
+        "team_page",
+        "team_pages/eecs582.github.io_index.html.html",
+        "https://eecs582.github.io/",
+        "text/html",
+        {"company": "University of Michigan"},
+    ),
+    # found after the rules for the two above were written, and read once
+    Case(
+        "website",
+        "microformats/dusty.is_public_a_software.engineer_index-old.html",
+        "https://dusty.is/a/software.engineer/",
+        "text/html",
+    ),
 ]
 
 
@@ -528,6 +549,14 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
     # not linked (no mailto:); the page reader takes only a linked address.
     # The past member is named after a bold "Past Members:" label, in no list or block of his own.
     "fludetector-flask_about.html": ({("name", "jens k. geyti")}, set()),
+    # "Meetup Group: Seattle Web App Developers / SeaFlex": the group's kind before a colon is
+    # read as part of its name.
+    "dusty.is_public_a_software.engineer_index-old": (
+        {("position", "dusty jewett", "manager", "company",
+          "seattle web app developers / seaflex")},
+        {("position", "dusty jewett", "manager", "company",
+          "meetup group: seattle web app developers / seaflex")},
+    ),
     "frittenburger.de_index": (
         {("email", "dirk friedenberger", "projekte@example.invalid")},
         set(),
