@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -64,6 +64,25 @@ _SCHOOL = re.compile(
     r"|formations?|[ée]tudes|parcours\s+(?:acad[ée]mique|scolaire|universitaire)"
     r"|educaci[óo]n|formaci[óo]n(?:\s+acad[ée]mica)?|estudios"
     r")$",
+    re.IGNORECASE,
+)
+_SKILLS = re.compile(
+    r"^(?:(?:my|meine|mes|mis)\s+)?(?:(?:technical|tech|key|core|professional)\s+)?(?:"
+    r"(?:_SKILL)(?:\s*(?:&|and|und|et|y)\s*(?:_SKILL))?"
+    r")$".replace(
+        "_SKILL",
+        r"skills?|skill\s+set|tech\s+stack|stack|technologies|tools|competenc(?:ies|es)"
+        r"|(?:fach)?kenntnisse|f[äa]higkeiten|technologien|comp[ée]tences(?:\s+techniques)?"
+        r"|habilidades(?:\s+t[ée]cnicas)?|tecnolog[íi]as|conocimientos|aptitudes|herramientas",
+    ),
+    re.IGNORECASE,
+)
+#: sub-sections of a skills section that list something else
+_NOT_SKILLS = re.compile(
+    r"^(?:(?:professional|personal|other)\s+)?(?:interests|hobbies|interessen|hobbys"
+    r"|centres?\s+d[’']int[ée]r[êe]t|intereses|pasatiempos|in\s+meiner\s+freizeit"
+    r"|(?:spoken\s+)?languages\s+spoken|spoken\s+languages|fremdsprachen|sprachen|langues"
+    r"|idiomas)\W*$",
     re.IGNORECASE,
 )
 #: "Experience & Education", "Resume": items of both kinds, each told by what it holds
@@ -112,7 +131,8 @@ _DEGREE = re.compile(
     r"\b(?:bachelor|master|b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?s|m\.?\s?s|b\.?\s?eng"
     r"|m\.?\s?eng|b\.?\s?tech|m\.?\s?tech|mba|ph\.?\s?d|doctor(?:ate)?|diploma|diplom|degree"
     r"|associate|licence|licenciatura|licenciado|grado|m[áa]ster|doctorado|ingeniero|ingénieur"
-    r"|dipl\.|abitur|baccalaur[ée]at|bts|dut|magister|staatsexamen|promotion|high\s+school)\b",
+    r"|dipl\.|abitur|baccalaur[ée]at|bts|dut|magister|staatsexamen|promotion|high\s+school"
+    r"|studium)\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
@@ -123,11 +143,9 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 #: how a title names its employer in the same line
-_EMPLOYER_SPLIT = re.compile(
-    r"\s+(?:at|@|bei|chez|en|für|for)\s+|\s*@\s*|\s+[|–—·•𑁋]\s+|\s+-\s+"
-)
+_EMPLOYER_SPLIT = re.compile(r"\s+(?:at|@|bei|chez|en|für|for)\s+|\s*@\s*|\s+[|–—·•𑁋]\s+|\s+-\s+")
 _ITEM_LINES = 5
-_SHORT = 90
+_SHORT = 130
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -135,6 +153,7 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 class Timeline:
     positions: list[Position]
     education: list[Education]
+    skills: list[str] = field(default_factory=list)
 
 
 def read(tree: BeautifulSoup) -> Timeline:
@@ -142,21 +161,28 @@ def read(tree: BeautifulSoup) -> Timeline:
     out = Timeline([], [])
     seen: set[int] = set()
     for heading, kind in _sections(tree):
+        if kind == "skills":
+            for skill in _skills(heading):
+                if skill.casefold() not in {k.casefold() for k in out.skills}:
+                    out.skills.append(skill)
+            continue
         for item, group in _items(heading):
             if id(item) in seen:
                 continue
             seen.add(id(item))
             for texts, anchor in _entries(_item_lines(item), group):
-                if kind in ("work", "both"):
-                    job = _position(texts, anchor, group)
-                    if job is not None:
-                        if job not in out.positions:
-                            out.positions.append(job)
-                        continue
-                if kind in ("school", "both"):
-                    school = _education(texts, anchor, group)
-                    if school is not None and school not in out.education:
-                        out.education.append(school)
+                # a career lists its studies among the jobs, and a school list its
+                # internships: an item is read as the other kind when it says so plainly
+                job = _position(texts, anchor, group)
+                school = _education(texts, anchor, group)
+                if job is not None and school is not None:
+                    job, school = (None, school) if kind == "school" else (job, None)
+                if kind == "work" and school is not None and not _DEGREE.search(" ".join(texts)):
+                    school = None  # among jobs, a school only with its degree or studies
+                if job is not None and job not in out.positions:
+                    out.positions.append(job)
+                if school is not None and school not in out.education:
+                    out.education.append(school)
     return out
 
 
@@ -174,6 +200,8 @@ def _heading_kind(text: str) -> str | None:
         return "school"
     if _BOTH.match(text):
         return "both"
+    if _SKILLS.match(text):
+        return "skills"
     return None
 
 
@@ -221,7 +249,7 @@ def _following(heading: Tag) -> list[Tag]:
             and _heading_kind(nested.get_text(" "))
         ):
             break  # the next résumé section, inside its own wrapper
-        if _heading_kind(sibling.get_text(" ")):
+        if _heading_kind(sibling.get_text(" ")) or _bold_line(sibling):
             break
         out.append(sibling)
         if len(out) > 60:
@@ -229,29 +257,54 @@ def _following(heading: Tag) -> list[Tag]:
     return out
 
 
+def _bold_line(el: Tag) -> bool:
+    """A paragraph that is one short bold run (``<p><strong>#Language</strong></p>``): the
+    heading of the next section, whatever it names."""
+    if el.name not in ("p", "div"):
+        return False
+    bold = el.find(("strong", "b"))
+    text = clean(el.get_text(" ")) or ""
+    return bold is not None and 0 < len(text) <= 40 and clean(bold.get_text(" ")) == text
+
+
 def _items(heading: Tag) -> list[tuple[Tag, str | None]]:
     """The section's items, each with the text of the sub-heading it stands under (an
-    employer or a school that several items share), if any."""
+    employer or a school that several items share), if any.
+
+    Several readings of the section are tried (its sub-headings with what follows each, its
+    outermost list items, its table rows, its block children) and the one with the most
+    dated lines in its items wins, the first of them on a tie: a job's bullet points are list
+    items too, and only the items carrying dates are the jobs."""
     scope = _following(heading)
     if not scope:
         return []
+    readings: list[list[tuple[Tag, str | None]]] = []
     subs = [el for el in scope if el.name in _HEADINGS]
     if subs:
-        return [(_with_following(h), clean(h.get_text(" "))) for h in subs]
+        readings.append([(_with_following(h), clean(h.get_text(" "))) for h in subs])
     top: list[Tag] = []
     for el in scope:
         for li in [el] if el.name == "li" else el.find_all("li"):
             if not any(p in top for p in li.parents):
                 top.append(li)
-    if top:
-        return [(li, None) for li in top]
+    readings.append([(li, None) for li in top])
     nested = [h for el in scope for h in el.find_all(_HEADINGS)]
-    if nested:
-        return [(_with_following(h), None) for h in nested]
+    readings.append([(_with_following(h), None) for h in nested])
     rows = [tr for el in scope for tr in ([el] if el.name == "tr" else el.find_all("tr"))]
-    if rows:
-        return [(tr, None) for tr in rows]
-    return [(el, None) for el in scope if el.name in ("p", "div", "section", "article", "dl")]
+    readings.append([(tr, None) for tr in rows])
+    blocks = [el for el in scope if el.name in ("p", "div", "section", "article", "dl")]
+    readings.append([(el, None) for el in blocks])
+    best: list[tuple[Tag, str | None]] = []
+    most = 0
+    for reading in readings:
+        dated = sum(_dated_lines(item) for item, _ in reading)
+        if dated > most:
+            best, most = reading, dated
+    return best
+
+
+def _dated_lines(item: Tag) -> int:
+    return sum(1 for text in _item_lines(item) if _dates(text) is not None)
 
 
 def _with_following(heading: Tag) -> Tag:
@@ -266,7 +319,7 @@ def _with_following(heading: Tag) -> Tag:
     return holder
 
 
-_INLINE = ("strong", "b", "em", "i", "small", "time")
+_INLINE = ("strong", "b", "em", "i", "small", "time", "code")
 
 
 def _break_inline_runs(item: Tag) -> Tag:
@@ -289,7 +342,7 @@ def _item_lines(item: Tag) -> list[str]:
     out = []
     for text in lines(_break_inline_runs(item)):
         text = text.strip(" *_:;|•·-–—").strip()
-        if not text or len(text) > _SHORT or (text.endswith(".") and len(text.split()) > 6):
+        if not text or len(text) > _SHORT or (text.endswith(".") and len(text.split()) > 10):
             continue
         out.append(text)
     return out
@@ -315,6 +368,37 @@ def _entries(texts: list[str], group: str | None) -> Iterator[tuple[list[str], i
         chunk = texts[begin:stop]
         yield chunk, anchor - begin
         begin = stop
+
+
+def _skills(heading: Tag) -> list[str]:
+    """A skills section's items: its list items, table cells (not the header's) and
+    comma-separated lines of short names; not a sub-section of interests or hobbies."""
+    found: list[str] = []
+    skipping = False
+    for el in _following(heading):
+        if el.name in _HEADINGS:
+            skipping = bool(_NOT_SKILLS.match(_trim(clean(el.get_text(" ")) or "")))
+            continue
+        if skipping:
+            continue
+        cells = [li for li in el.find_all("li")] if el.name not in ("li", "td") else [el]
+        cells += el.find_all("td")
+        texts = [clean(c.get_text(" ")) or "" for c in cells if not c.find(("ul", "ol"))]
+        if not cells and el.name == "p":
+            for line in lines(el):
+                parts = [p.strip() for p in re.split(r",\s+(?![^(]*\))|\s+and\s+", line)]
+                if len(parts) >= 3 and all(0 < len(p) <= 30 for p in parts):
+                    texts.extend(parts)
+                elif re.match(r"^[-•·*]\s+\S", line):
+                    texts.append(line)  # "- Teamwork": a list written as paragraphs
+        for text in texts:
+            if text.lstrip().startswith(("...", "…")):
+                continue  # "… ein absoluter Teamplayer": the end of a sentence
+            text = _trim(text.strip(" *-•·"))
+            if not text or len(text) > 40 or text.endswith(".") or ":" in text:
+                continue
+            found.append(text)
+    return found
 
 
 # -- dates -----------------------------------------------------------------------------------
@@ -369,7 +453,12 @@ def _dates(text: str) -> _Dates | None:
         if end is not None and end < start:
             continue
         rest = clean(text[: found.start()] + " " + text[found.end() :]) or ""
-        rest = rest.strip(" ,;:()[]|–—-*").strip()
+        rest = re.sub(r"\(\s*\)|\[\s*\]", " ", rest)
+        rest = rest.strip(" ,;:|–—-*").strip()
+        if rest.count("(") < rest.count(")") and rest.startswith(")"):
+            rest = rest[1:].strip()
+        if rest.count("(") > rest.count(")") and rest.endswith("("):
+            rest = rest[:-1].strip()
         return _Dates(start, None if current else end, current, rest)
     return None
 
@@ -377,13 +466,26 @@ def _dates(text: str) -> _Dates | None:
 # -- items -----------------------------------------------------------------------------------
 
 
+def _trim(text: str) -> str:
+    """``text`` without the punctuation around it, and without a parenthesis it does not
+    close: ``(Acme)`` -> ``Acme``, ``Blockchain Terminal (BCT)`` stays whole."""
+    text = text.strip(" ,;:").strip()
+    while text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    if text.endswith("(") or (text.endswith(")") and text.count("(") < text.count(")")):
+        text = text[:-1].strip()
+    if text.startswith(")") or (text.startswith("(") and text.count("(") > text.count(")")):
+        text = text[1:].strip()
+    return text.strip(" ,;:")
+
+
 def _title_and_employer(text: str) -> tuple[str, str | None] | None:
     """``Senior Engineer at Acme`` / ``Acme | Senior Engineer`` / ``Senior Engineer``: the
     title (lexicon title-like) and the employer named beside it."""
-    text = text.strip(" ,;:()").strip()
+    text = _trim(text)
     if not text:
         return None
-    parts = [p.strip(" ,;:()") for p in _EMPLOYER_SPLIT.split(text, maxsplit=1)]
+    parts = [_trim(p) for p in _EMPLOYER_SPLIT.split(text, maxsplit=1)]
     if len(parts) == 2 and all(parts):
         first, second = parts
         if _titled(first) and not _titled(second):
@@ -423,18 +525,70 @@ def _position(texts: list[str], anchor: int, group: str | None) -> Position | No
         if read is not None:
             title, employer = read
             break
+    if title is None and group:
+        # "### Software Engineer | SAP SE" over its dates: the sub-heading is the job itself
+        read = _title_and_employer(group)
+        if read is None:
+            return None
+        title, employer = read
+        group = None
     if title is None:
         return None
     if employer is None:
         after = [texts[i] for i in range(anchor + 1, len(texts))]
         before = [texts[i] for i in range(anchor - 1, -1, -1)]
+        named = [t for t in after[:1] if len(t.split()) <= 6 and not t.endswith(".")]
         others = [
             t
-            for t in [*after[:1], *([group] if group else []), *before]
+            for t in [*([group] if group else []), *named, *before]
             if t and t != title and not _place_like(t) and not _titled(t) and _dates(t) is None
         ]
         employer = others[0] if others and len(others[0]) <= 60 else None
     return make_position(title, employer, dated.start, dated.end)
+
+
+#: an education level as a label before the school's name
+_LEVEL_LABEL = re.compile(
+    r"^(?P<label>(?:[^:]{0,20}\b)?(?:university|universit[äa]t|universit[ée]|universidad"
+    r"|college|school|pre-?u|high\s+school|secondary|primary|bachelor|master|ph\.?d|diploma"
+    r"|licence|grado|abitur|bac)\b[^:]{0,20}?)\s*:\s*(?P<school>\S.{1,80})$",
+    re.IGNORECASE,
+)
+_AREA_AFTER = re.compile(r"^(?P<degree>.+?)\s+(?:in|en|im|em)\s+(?P<area>[^\W\d_].{2,60})$")
+_MAJOR = re.compile(
+    r"^(?:major|minor|field|fach|sp[ée]cialit[ée]|especialidad)\s*(?:in|:)?\s*", re.I
+)
+
+
+def _degree_and_area(
+    degree: str, pieces: list[str], institution: str
+) -> tuple[str | None, str | None]:
+    """``Master of Science in Informatik`` -> (``Master of Science``, ``Informatik``);
+    ``Master of Science``, ``Major in Computer Science`` -> (``…``, ``Computer Science``);
+    ``Computer Engineering`` 𑁋 ``Bachelor of Applied Science`` -> the field beside it."""
+    studies = re.match(
+        r"^studium\s+(?:der\s+|des\s+)?(?P<area>[^(]+?)\s*(?:\((?P<d>[^)]*)\))?$", degree, re.I
+    )
+    if studies:
+        # "Studium Biologie (Diplom)": the field studied, and the degree in brackets if any
+        inner = studies.group("d")
+        return (inner if inner and _DEGREE.search(inner) else None), studies.group("area")
+    split = _AREA_AFTER.match(degree)
+    if split and _DEGREE.search(split.group("degree")):
+        return split.group("degree").strip(" ,"), split.group("area").strip(" .,")
+    at = pieces.index(degree)
+    for i in (at + 1, at - 1):
+        if 0 <= i < len(pieces):
+            other = pieces[i]
+            if other == institution or _DEGREE.search(other) or _dates(other) is not None:
+                continue
+            major = _MAJOR.match(other)
+            if major or (
+                i == at - 1 and len(other.split()) <= 4 and not _INSTITUTION.search(other)
+            ):
+                area = other[major.end() :] if major else other
+                return degree, area.strip(" .,") or None
+    return degree, None
 
 
 def _place_like(text: str) -> bool:
@@ -454,12 +608,46 @@ def _education(texts: list[str], anchor: int, group: str | None) -> Education | 
         rest.append(group)
     pieces = [p.strip() for text in rest for p in re.split(r"\s+[|–—·•𑁋]\s+|,\s+(?=\S)", text)]
     pieces = [p for p in pieces if p and not p.casefold().startswith("location")]
+    for i, piece in enumerate(pieces):
+        labelled = _LEVEL_LABEL.match(piece)
+        if labelled:
+            # "University: UTM", "PRE-U (STPM) : SMJK Gajah Berang": the level, then the school
+            level, school = labelled.group("label"), labelled.group("school")
+            acronym = re.search(r"\(([A-Z]{2,6})\)", level)
+            pieces[i] = school
+            label = acronym.group(1) if acronym else level if _DEGREE.search(level) else None
+            if not _INSTITUTION.search(school):
+                return _finish(school, label, None, dated)
+            if label:
+                pieces.insert(i + 1, label)
+            break
     institution = next((p for p in pieces if _INSTITUTION.search(p)), None)
     degree = next((p for p in pieces if _DEGREE.search(p) and p != institution), None)
+    if institution is not None and degree is None:
+        # "Osaka Metropolitan University B.Sc. in Computer Science": the school, then the degree
+        inside = _DEGREE.search(institution)
+        if inside and inside.start() > 0 and _INSTITUTION.search(institution[: inside.start()]):
+            at = pieces.index(institution)
+            institution, degree = (
+                institution[: inside.start()].strip(" ,"),
+                institution[inside.start() :].strip(" .,"),
+            )
+            pieces[at : at + 1] = [institution, degree]
     if institution is None and degree is not None and group and not _DEGREE.search(group):
         institution = group
     if institution is None or institution == degree:
         return None
+    area = None
+    if degree is not None:
+        degree, area = _degree_and_area(degree, pieces, institution)
+    return _finish(institution, degree, area, dated)
+
+
+def _finish(
+    institution: str, degree: str | None, area: str | None, dated: _Dates | None
+) -> Education | None:
     start = dated.start if dated else None
     end = dated.end if dated else None
-    return make_education(institution, degree, None, start, end)
+    if dated is not None and not dated.current and start == end:
+        start = None  # one date under a school: when it was finished
+    return make_education(institution, degree, area, start, end)

@@ -37,7 +37,7 @@ def _people(document: Document) -> tuple[list[PersonParts], str | None]:
     timeline = _timeline.read(tree)
     if people:
         _add_timeline(people[0], timeline)
-    elif timeline.positions or timeline.education:
+    elif timeline.positions or timeline.education:  # skills alone say too little
         # a résumé naming nobody: the person the target is about, when the crawl knows
         name = document.context.get("full_name")
         if name and is_name(name):
@@ -60,6 +60,8 @@ def _add_timeline(person: PersonParts, timeline: _timeline.Timeline) -> None:
             person.positions.append(job)
         elif person.positions[same[0]].start is None:
             person.positions[same[0]] = job
+    known = {(skill or "").casefold() for skill in person.skills}
+    person.skills.extend(k for k in timeline.skills if k.casefold() not in known)
     names = {(e.institution or "").casefold() for e in person.education}
     person.education.extend(
         e for e in timeline.education if (e.institution or "").casefold() not in names
