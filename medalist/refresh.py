@@ -315,14 +315,16 @@ class Refresher:
 
     # -- 2. link ---------------------------------------------------------------------------
 
-    def _weights(self, run_id: int) -> TrainedWeights | None:
+    def _weights(self, run_id: int, *, train: bool) -> TrainedWeights | None:
         """The level weights of this run: estimated again from the review queue's confirmed
-        links when there are enough (and stored with the run), else the last stored set, else
-        None (the hand-set weights). ``MEDALIST_MATCH_WEIGHTS=hand`` always gives None."""
+        links when there are enough and the run matches many-person sources (``train``: the
+        index of every candidate is built for them anyway), and stored with the run; else the
+        last stored set, else None (the hand-set weights). ``MEDALIST_MATCH_WEIGHTS=hand``
+        always gives None."""
         if self.settings.match_weights == "hand":
             return None
         with self.uow() as uow:
-            if uow.matches.count_confirmed() < self.settings.match_min_pairs:
+            if not train or uow.matches.count_confirmed() < self.settings.match_min_pairs:
                 return weights.load(uow)
             index = CandidateIndex.build(uow.candidates.iter_active())
             training = weights.train(uow, index, min_pairs=self.settings.match_min_pairs)
@@ -583,7 +585,7 @@ class Refresher:
         self._privacy = None
         self._run_id = None
         plan = self._plan(external_ids, limit, everyone)
-        self._trained = self._weights(plan.run_id)
+        self._trained = self._weights(plan.run_id, train=bool(plan.watched))
         summary = RunSummary(run_id=plan.run_id, candidates=len(plan.chosen))
         log.info(
             "run %d started: %d candidate(s), %d source(s) to fetch, %d reused from a killed run",

@@ -145,6 +145,9 @@ def test_the_nightly_run_trains_first_and_matches_with_the_weights(
     database_url: str, session_factory: sessionmaker[Session], uow: UnitOfWork
 ) -> None:
     _store(uow, 60)
+    with uow:  # a watched many-person source: the run matches against every candidate
+        uow.sources.add_watched("team_page", "https://northwind.example/team")
+        uow.commit()
     refresher = Refresher(_settings(database_url), session_factory, crawl=lambda t, s: iter(()))
 
     summary = refresher.run(everyone=True)
@@ -174,6 +177,21 @@ def _profile(name: str, city: str, company: str) -> ProfileRecord:
             "fetched_at": "2026-11-02T00:00:00Z",
         }
     )
+
+
+def test_a_run_without_many_person_sources_uses_the_stored_set(
+    database_url: str, session_factory: sessionmaker[Session], uow: UnitOfWork
+) -> None:
+    _store(uow, 60)
+    refresher = Refresher(_settings(database_url), session_factory, crawl=lambda t, s: iter(()))
+
+    refresher.run(everyone=True)  # nothing to match against everyone: no index, no training
+    with uow:
+        assert uow.weights.current() is None
+    service.train_now(session_factory, _settings(database_url))
+
+    refresher.run(everyone=True)
+    assert refresher._trained is not None  # the stored set, for the candidates' own sources
 
 
 def test_hand_setting_never_trains(
