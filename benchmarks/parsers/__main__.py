@@ -141,7 +141,11 @@ RESUME = frozenset(
     }
 )
 RESUME_HELD_OUT = frozenset(
-    {"TANZHAOHONG_WP_Personal_Website_about", "TAZEEM-BEG_myportfoliowebsite_about"}
+    {
+        "TANZHAOHONG_WP_Personal_Website_about",
+        "TAZEEM-BEG_myportfoliowebsite_about",
+        "vtabary_vincent.tabary.me_index",
+    }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
 

@@ -59,7 +59,8 @@ _WORK = re.compile(
 )
 _SCHOOL = re.compile(
     r"^(?:(?:my|meine|mon|ma|mes|mi|mis)\s+)?(?:"
-    r"education|academic\s+background|studies|schooling|qualifications"
+    r"education|academic\s+background|studies|schooling|qualifications|degrees|diplomas"
+    r"|dipl[ôo]mes|abschl[üu]sse|t[íi]tulos|titulaciones"
     r"|ausbildung|bildung(?:sweg)?|studium|schulbildung|akademischer\s+werdegang"
     r"|formations?|[ée]tudes|parcours\s+(?:acad[ée]mique|scolaire|universitaire)"
     r"|educaci[óo]n|formaci[óo]n(?:\s+acad[ée]mica)?|estudios"
@@ -573,6 +574,15 @@ def _degree_and_area(
         # "Studium Biologie (Diplom)": the field studied, and the degree in brackets if any
         inner = studies.group("d")
         return (inner if inner and _DEGREE.search(inner) else None), studies.group("area")
+    short = re.match(
+        r"^(?P<degree>[A-Z][A-Za-z.]{1,5})\s+(?P<area>[^\W\d_][\w\s&-]{2,50})$", degree
+    )
+    if (
+        short
+        and _DEGREE.fullmatch(short.group("degree"))
+        and sum(c.isupper() for c in short.group("degree")) >= 2  # an acronym: DUT, BSc, MBA
+    ):
+        return short.group("degree"), short.group("area").strip()  # "DUT Informatique"
     split = _AREA_AFTER.match(degree)
     if split and _DEGREE.search(split.group("degree")):
         return split.group("degree").strip(" ,"), split.group("area").strip(" .,")
@@ -635,6 +645,11 @@ def _education(texts: list[str], anchor: int, group: str | None) -> Education | 
             pieces[at : at + 1] = [institution, degree]
     if institution is None and degree is not None and group and not _DEGREE.search(group):
         institution = group
+    if institution is None and degree is not None:
+        # "DUT Informatique, IUT d'Amiens": a degree and one other name beside it, the school
+        others = [p for p in pieces if p != degree and not _place_like(p) and _dates(p) is None]
+        if len(others) == 1 and len(others[0].split()) <= 8:
+            institution = others[0]
     if institution is None or institution == degree:
         return None
     area = None

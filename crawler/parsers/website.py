@@ -15,6 +15,7 @@ import re
 from crawler.parsers import _about, _microformats, _schemaorg, _timeline
 from crawler.parsers._document import Document
 from crawler.parsers._html import soup
+from crawler.parsers._microformats import github_user
 from crawler.parsers._names import is_name
 from crawler.parsers._records import build
 from crawler.parsers._schemaorg import PersonParts
@@ -42,6 +43,7 @@ def _people(document: Document) -> tuple[list[PersonParts], str | None]:
         name = document.context.get("full_name")
         if name and is_name(name):
             people = [PersonParts(name=name)]
+            people[0].identifiers["github"] = github_user(tree)
             _add_timeline(people[0], timeline)
     return people, sentence
 

@@ -529,6 +529,11 @@ CASES = [
                 "https://tazeem-beg.github.io/myportfoliowebsite/about.html",
                 {},
             ),
+            (
+                "vtabary_vincent.tabary.me_index.html",
+                "https://vincent.tabary.me/",
+                {"full_name": "Vincent Tabary"},
+            ),
         )
     ),
 ]
@@ -696,6 +701,15 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
     "TANZHAOHONG_WP_Personal_Website_about": (
         {
             ("education", "tan zhao hong", "utm", "area", "computer science"),
+        },
+        set(),
+    ),
+    # "Auto entrepreneur" (France's self-employed status) is no title the lexicon knows.
+    "vtabary_vincent.tabary.me_index": (
+        {
+            ("position", "vincent tabary", "auto entrepreneur", "end", "2012-06"),
+            ("position", "vincent tabary", "auto entrepreneur", "start", "2010-08"),
+            ("position", "vincent tabary", "auto entrepreneur", "title", "auto entrepreneur"),
         },
         set(),
     ),
