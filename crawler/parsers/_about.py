@@ -42,9 +42,11 @@ import re
 
 from bs4 import BeautifulSoup
 
+from crawler.parsers import _selfdesc
 from crawler.parsers._blocks import lines
 from crawler.parsers._microformats import github_user
 from crawler.parsers._names import has_job_word, is_name, is_title
+from crawler.parsers._records import education as make_education
 from crawler.parsers._records import position as make_position
 from crawler.parsers._schemaorg import PersonParts
 from crawler.parsers._text import clean
@@ -456,13 +458,93 @@ def skill_list(tree: BeautifulSoup) -> list[str | None]:
     return []
 
 
-def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
-    """The person (at most one) and the sentence that gave their job, if any."""
+def extract(
+    tree: BeautifulSoup, context_name: str | None = None
+) -> tuple[list[PersonParts], str | None]:
+    """The person (at most one) and the sentence that gave their job, if any. A page naming
+    nobody is the person the target's context names (``context_name``), when it states a
+    career fact by the grammar of :mod:`crawler.parsers._selfdesc`."""
+    tree_lines: list[str] = []
+    people, said = _extract(tree, context_name, tree_lines)
+    if not people:
+        return people, said
+    parts = people[0]
+    said = _by_grammar(parts, tree_lines, said)
+    if parts.name == context_name and not (parts.positions or parts.education or parts.location):
+        return [], None  # a page with no career fact yields nothing
+    return [parts], said
+
+
+def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str | None:
+    """What the self-description grammar reads that the rules above did not: the jobs, when
+    they found none; the schooling and the place, when they found none."""
+    if not parts.positions:
+        found: list[tuple[_selfdesc.Job, str]] = []
+        for line in lines:
+            found += [(j, line) for j in _selfdesc.job_clauses(line) + _selfdesc.appositions(line)]
+        t_title, _ = _selfdesc.tagline(lines)
+        if t_title:
+            found.append((_selfdesc.Job(t_title), t_title))
+        kept = _grammar_jobs(found)
+        for job, line in kept:
+            made = make_position(job.title, job.company, job.start, job.end)
+            if made:
+                parts.positions.append(made)
+                said = said or line
+        job_places = {j.place for j, _ in kept if j.place}
+        if not parts.location and len(job_places) == 1 and all(j.place for j, _ in kept):
+            parts.location = next(iter(job_places))
+    if not parts.education:
+        for school in _selfdesc.education(lines):
+            schooling = make_education(
+                school.institution, school.degree, school.area, end=school.end
+            )
+            if schooling:
+                parts.education.append(schooling)
+    if not parts.location:
+        where = _selfdesc.places(lines)
+        _, t_place = _selfdesc.tagline(lines)
+        if t_place:
+            where.add(t_place)
+        if len(where) == 1:
+            parts.location = next(iter(where))
+    return said
+
+
+def _grammar_jobs(
+    found: list[tuple[_selfdesc.Job, str]],
+) -> list[tuple[_selfdesc.Job, str]]:
+    """The distinct jobs of the grammar: a title said without an employer beside the same
+    title (or its head) with one is that job."""
+    kept: dict[tuple[str, str | None, str | None], tuple[_selfdesc.Job, str]] = {}
+    for job, line in found:
+        kept.setdefault((job.title.casefold(), job.company, job.start), (job, line))
+    employed = {_head(j.title) for j, _ in kept.values() if j.company}
+    employed |= {j.title.casefold() for j, _ in kept.values() if j.company}
+    # "ich bin Teamleiter & Webentwickler und zurzeit als FullStack-Entwickler bei TrustYou
+    # tätig": a title without employer in the sentence that gives the job with one describes it
+    employed_lines = {line for j, line in kept.values() if j.company}
+    return [
+        (j, line)
+        for j, line in kept.values()
+        if j.company
+        or (
+            _head(j.title) not in employed
+            and j.title.casefold() not in employed
+            and line not in employed_lines
+        )
+    ]
+
+
+def _extract(
+    tree: BeautifulSoup, context_name: str | None, out_lines: list[str]
+) -> tuple[list[PersonParts], str | None]:
     name = _name(tree)
     headline = _headline(tree) if name else None
     github = github_user(tree)
     skills = skill_list(tree)
     lines = sentences(tree)
+    out_lines += lines
     intros = introductions(lines)
     if not name and len({n for n, _, _ in intros}) == 1:
         given = next(iter(intros))[0]
@@ -471,6 +553,8 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         name = next(iter(own))
     if not name:
         name = labelled_name(lines)
+    if not name:
+        name = clean(context_name)
     if not name:
         return [], None
     parts = PersonParts(name=name)

@@ -29,7 +29,7 @@ def _people(document: Document) -> tuple[list[PersonParts], str | None]:
     people = _microformats.extract(html, document.url, tree)
     if people:
         return people, None
-    return _about.extract(tree)
+    return _about.extract(tree, document.context.get("full_name"))
 
 
 def parse(document: Document) -> list[ProfileRecord]:

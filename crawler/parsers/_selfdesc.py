@@ -1,0 +1,439 @@
+"""A grammar of self-description sentences, in the page languages the about reader claims.
+
+An about page tells its author's career in a few kinds of sentence; this module reads each kind
+as a grammar of parts, not one pattern per page:
+
+* **job clauses**: an optional time adverb (``currently``, ``aktuell``, ``actuellement``,
+  ``actualmente``, …), a first-person subject and verb (``I am``, ``I'm``, ``I work``, ``I am
+  working``, ``ich bin``, ``arbeite ich``, ``je suis``, ``je travaille``, ``soy``, ``trabajo``, or
+  none, as résumé bullets write ``Working as …``), an optional role word (``as``, ``als``,
+  ``comme``, ``en tant que``, ``como``) and article, then the **title**, then optional
+  complements in any order: the employer (``at``/``with``/``for``/``@``/``bei``/``chez``/``en``
+  and a capitalised name), a place (``in Münster``), and dates (``since 2022/10``, ``seit 2019``,
+  ``depuis 2020``, ``desde 2019``, ``from 2019/3 - 2022/3``, ``2014-now``); a past verb
+  (``worked``, ``was``) is read only with an end date;
+* **appositions** opening a sentence: ``Développeur full-stack freelance et apprenti ingénieur,
+  j'ai …``, ``Desarrollador de software con +14 años de trayectoria``, ``Aujourd'hui ingénieur
+  produit dans une société …, je …``: one or two coordinated titles before a comma and the
+  first person, or before ``with``/``mit``/``avec``/``con`` and the experience;
+* **education**: ``Earned a Bachelor of Science degree in X``, ``2021 beendete ich mein
+  Bachelorstudium der Informatik an der Universität Kassel``, ``j'ai obtenu un DUT Informatique
+  en 2019``, ``Ausbildung: Computertechnik (Associate)``: a degree word of the lexicon, its field,
+  the institution and the year when the sentence gives them;
+* **place**: ``Location: München``, ``I live in``, ``based in``, ``je suis basé à``, ``ich wohne
+  in``, ``vivo en``, a profile tagline ``Jan // 22 // Kassel // Softwareentwickler``, and the one
+  place every job clause names.
+
+Every title must name a job by the seniority lexicon (:func:`crawler.parsers._names.has_job_word`
+and :func:`~crawler.parsers._names.is_title`); evaluative words before it (``passionate``,
+``experienced``, ``leidenschaftlicher``, ``passionné``, ``apasionado``) are not part of it. A
+clause the grammar cannot parse gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.parsers._names import has_job_word, is_title
+from crawler.parsers._text import clean
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.&+-]*"
+#: An employer's name: capitalised words (a lower-case connective between two of them).
+_ORG = rf"{_CAP}(?:[ \t]+(?:(?:&|und|and|et|y|de|of|für)[ \t]+)?{_CAP}){{0,5}}"
+_PLACE = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}(?:,[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
+
+_ADVERB = (
+    r"(?:(?:currently|now|today|presently|at\s+the\s+moment|right\s+now|aktuell|zurzeit|derzeit|"
+    r"momentan|im\s+moment|jetzt|heute|actuellement|aujourd[’']hui|en\s+ce\s+moment|"
+    r"actualmente|hoy(?:\s+en\s+d[ií]a)?|ahora)\s*,?\s+)"
+)
+#: Subject and verb of a present job clause (the subject may be left out, as bullets do).
+_PRESENT = (
+    r"(?:I(?:\s+am|’m|'m)(?:\s+(?:currently|now))?(?:\s+(?:working|employed|serving))?"
+    r"|I\s+(?:currently\s+)?(?:work|serve)|I[’']ve\s+been\s+working|I\s+have\s+been\s+working"
+    r"|(?:[Ww]orking|[Ee]mployed|[Ss]erving)"
+    r"|[Ii]ch\s+bin(?:\s+(?:derzeit|aktuell|zurzeit|momentan))?|bin\s+ich|[Ii]ch\s+arbeite|arbeite\s+ich"
+    r"|[Jj]e\s+suis|[Jj]e\s+travaille|[Jj][’']exerce"
+    r"|[Ss]oy|[Tt]rabajo|[Mm]e\s+desempeño|[Ee]stoy\s+trabajando)"
+)
+_PAST = (
+    r"(?:I\s+(?:worked|was|served)|[Ww]orked|[Ss]erved|[Ii]ch\s+(?:arbeitete|war)|"
+    r"[Jj][’']ai\s+travaillé|[Jj][’']étais|[Tt]rabajé|[Ff]ui)"
+)
+_ROLE = r"(?:as|als|comme|en\s+tant\s+que|como|de)"
+_ARTICLE = r"(?:a|an|the|ein|eine|einer|un|une|una|el|la|le)"
+#: Words that end a title: the prepositions of its complements, conjunctions and relatives.
+_TITLE_STOP = frozenset(
+    {
+        "at", "with", "for", "in", "from", "since", "based", "living", "who", "that", "and",
+        "having", "working", "specializing", "specialising", "focused", "focusing", "on", "of",
+        "bei", "mit", "für", "aus", "seit", "und", "im", "am", "der", "die", "das", "tätig",
+        "chez", "à", "au", "aux", "dans", "depuis", "et", "pour", "avec", "qui", "basé", "basée",
+        "en", "con", "desde", "para", "y", "que", "viviendo", "radicado", "del",
+    }
+)  # fmt: skip
+#: Words of a title that may follow "of"/"de" inside it ("Head of Engineering", "Ingeniero de
+#: Software"): the next word is kept when it is capitalised, or when the title is Romance.
+_OF = frozenset({"of", "de", "du", "des", "del"})
+_EVALUATIVE = frozenset(
+    {
+        "passionate", "experienced", "seasoned", "proven", "highly", "dedicated", "enthusiastic",
+        "curious", "motivated", "self-taught", "generalist", "leidenschaftlicher",
+        "leidenschaftliche", "erfahrener", "erfahrene", "begeisterter", "passionné", "passionnée",
+        "expérimenté", "expérimentée", "apasionado", "apasionada", "experimentado",
+        "experimentada", "professional", "aspiring", "humble",
+    }
+)  # fmt: skip
+_EMPLOYER_PREP = r"(?:at|with|for|bei(?:\s+(?:der|dem|den))?|chez|en(?:\s+(?:la|el))?|@\s?)"
+_CO_NOUN = (
+    r"(?:(?:(?:la|el|der|die|the|une?|a)\s+)?"
+    r"(?:empresa|compañía|Firma|société|entreprise|company|firm|startup|start-up)\s+)?"
+)
+
+_NUM_DATE = r"(?:\d{4}(?:[/.-]\d{1,2})?|\d{1,2}[/.]\d{4})"
+_MONTH_WORDS = (
+    r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch)?|m[äa]rz|mars|apr(?:il)?|"
+    r"avril|may|mai|jun[ei]?|juin|jul[iy]?|juillet|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember)?)?|"
+    r"septembre|oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember)?|novembre|dec(?:ember)?|"
+    r"dez(?:ember)?|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)"
+)
+_DATE = rf"(?:(?:{_MONTH_WORDS}\.?\s+(?:de\s+)?)?{_NUM_DATE})"
+_NOW = r"(?:now|present|today|heute|jetzt|aujourd[’']hui|actualidad|hoy|presente)"
+_SINCE = re.compile(rf"^(?:since|seit|depuis|desde)\s+(?P<start>{_DATE})", re.IGNORECASE)
+_RANGE = re.compile(
+    rf"^(?:from|von|de|du|desde)?\s*\(?(?P<start>{_DATE})\s*(?:-|–|—|to|bis|à|au|a|hasta)\s*"
+    rf"(?P<end>{_DATE}|{_NOW})\)?",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {
+    "jan": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "mär": 3, "apr": 4, "avr": 4, "may": 5,
+    "mai": 5, "jun": 6, "jui": 7, "jul": 7, "aug": 8, "aoû": 8, "aou": 8, "sep": 9, "oct": 10,
+    "okt": 10, "nov": 11, "dec": 12, "dez": 12, "déc": 12, "ene": 1, "abr": 4, "ago": 8,
+    "dic": 12,
+}  # fmt: skip
+
+
+def iso_date(text: str | None) -> str | None:
+    """``2022/10`` → ``2022-10``, ``3/2019`` → ``2019-03``, ``März 2019`` → ``2019-03``,
+    ``2019`` → ``2019``; anything else (``now``) → ``None``."""
+    if not text:
+        return None
+    text = text.strip().lower()
+    month = None
+    m = re.match(rf"^({_MONTH_WORDS})\.?\s+(?:de\s+)?(.+)$", text)
+    if m:
+        word = m.group(1)
+        month = _MONTH_NUMBER.get(word[:3])
+        if word.startswith("juin") or word.startswith("junio") or word == "june":
+            month = 6
+        if word.startswith("juil") or word.startswith("julio") or word == "july":
+            month = 7
+        text = m.group(2)
+    m = re.match(r"^(\d{4})(?:[/.-](\d{1,2}))?$", text) or None
+    if m:
+        year, num = m.group(1), m.group(2)
+    else:
+        m2 = re.match(r"^(\d{1,2})[/.](\d{4})$", text)
+        if not m2:
+            return None
+        num, year = m2.group(1), m2.group(2)
+    number = int(num) if num else month
+    if number is not None and not 1 <= number <= 12:
+        return None
+    return f"{year}-{number:02d}" if number else year
+
+
+@dataclass(frozen=True)
+class Job:
+    title: str
+    company: str | None = None
+    start: str | None = None
+    end: str | None = None
+    place: str | None = None
+
+
+def _title(words: list[str]) -> tuple[str | None, int]:
+    """The title at the start of ``words`` and how many words it took: up to the first stop
+    word (an "of"/"de" inside the title kept before a capitalised word or a Romance head)."""
+    taken: list[str] = []
+    i = 0
+    while i < len(words) and len(taken) < 7:
+        raw = words[i]
+        word = raw.strip(',.;:!?()"“”«»*')
+        low = word.casefold()
+        if not word:
+            break
+        if low in _OF and taken and i + 1 < len(words):
+            nxt = words[i + 1].strip(',.;:!?()"“”«»*')
+            if nxt[:1].isupper() or (low != "of" and has_job_word(" ".join(taken))):
+                taken += [word, nxt]
+                i += 2
+                if words[i - 1] != nxt:  # punctuation after it ends the title
+                    break
+                continue
+            break
+        if low in _TITLE_STOP or word[:1].isdigit():
+            break
+        taken.append(word)
+        i += 1
+        if raw != word and raw.rstrip(',.;:!?)*"”»') != raw:  # punctuation ends the title
+            break
+    while taken and taken[0].casefold() in _EVALUATIVE:
+        taken = taken[1:]
+    while taken and taken[0].casefold().strip(",") in _EVALUATIVE:
+        taken = taken[1:]
+    title = clean(" ".join(taken).strip(",-"))
+    return title, i
+
+
+def _good_title(title: str | None) -> bool:
+    if not title or len(title.split()) > 6:
+        return False
+    return is_title(title) and has_job_word(title)
+
+
+def _complements(rest: str) -> tuple[str | None, str | None, str | None, str | None, str]:
+    """Employer, place, start and end read from the text after a title, in any order."""
+    company = place = start = end = None
+    text = rest
+    for _ in range(4):
+        text = text.lstrip(" ,")
+        m = re.match(rf"^{_EMPLOYER_PREP}\s*{_CO_NOUN}(?P<co>{_ORG})", text)
+        if m and company is None and not is_title(m.group("co")):
+            company = clean(m.group("co"))
+            text = text[m.end() :]
+            continue
+        m = re.match(
+            rf"^(?:(?:remote\s+)?from\s+|in\s+|à\s+|au\s+|en\s+)(?P<place>{_CAP}(?:[ \t]+{_CAP})?)"
+            r"(?=\s*(?:[.,;!]|$|\s+(?:since|from|seit|depuis|desde|von|où|where|wo|donde)\b))",
+            text,
+        )
+        if m and place is None:
+            place = clean(m.group("place"))
+            text = text[m.end() :]
+            continue
+        m = _SINCE.match(text)
+        if m and start is None:
+            start = iso_date(m.group("start"))
+            text = text[m.end() :]
+            continue
+        m = _RANGE.match(text)
+        if m and start is None:
+            start, end = iso_date(m.group("start")), iso_date(m.group("end"))
+            text = text[m.end() :]
+            continue
+        break
+    return company, place, start, end, text
+
+
+_CLAUSE = re.compile(
+    rf"(?:^|[\s,;(]|(?<=[.!?]))(?:{_ADVERB})?(?P<verb>{_PRESENT}|{_PAST})\s+(?:{_ADVERB})?"
+    rf"(?:(?P<role>{_ROLE})\s+)?(?:{_ARTICLE}\s+)?(?P<rest>.+)$"
+)
+#: German "… und zurzeit als T bei C tätig": the role clause without its own verb.
+_ALS = re.compile(rf"\b(?:{_ADVERB})?als\s+(?P<rest>.+?\s+tätig\b.*)$")
+
+
+def job_clauses(line: str) -> list[Job]:
+    """The jobs one sentence states, by the clause grammar (none when it does not parse)."""
+    found: list[Job] = []
+    for m in _CLAUSE.finditer(line):
+        past = re.fullmatch(_PAST, m.group("verb")) is not None
+        if m.group("role") == "de" and not re.match(r"(?i)trabaj", m.group("verb")):
+            continue
+        found += _job_from(m.group("rest"), past, m.group("role") is not None)
+    for m in _ALS.finditer(line):
+        found += _job_from(m.group("rest"), False, True)
+    return found
+
+
+def _job_from(rest: str, past: bool, role: bool) -> list[Job]:
+    rest = re.sub(r"^(?:currently|now|aktuell|zurzeit|actuellement|actualmente)\s+", "", rest)
+    words = rest.split()
+    title, used = _title(words)
+    if not _good_title(title):
+        return []
+    assert title is not None
+    after = " ".join(words[used:])
+    # a title ending in punctuation takes no complements
+    if used and words[used - 1].rstrip(".;:!?") != words[used - 1]:
+        after = ""
+    company, place, start, end, _ = _complements(after)
+    if past and not end:
+        return []
+    return [Job(title, company, start, end, place)]
+
+
+_APPOSITION = re.compile(
+    rf"^(?:{_ADVERB})?(?:(?:{_ARTICLE})\s+)?(?P<head>[^,.;:!?]{{3,90}}?)"
+    r"(?:,\s*(?:je\b|j[’']|I\b|ich\b|yo\b|me\b|mi\b|my\b|mon\b|ma\b|mein\b)"
+    r"|\s+(?:with|mit|avec|con)\s+(?:over\s+|more\s+than\s+|plus\s+de\s+|m[áa]s\s+de\s+|\+|über\s+)?\d)"
+)
+_COORD = re.compile(r"\s+(?:et|and|und|y|&)\s+")
+
+
+def appositions(line: str) -> list[Job]:
+    """The titles an apposition opening the sentence gives (``Développeur full-stack
+    freelance et apprenti ingénieur, j'ai …``)."""
+    m = _APPOSITION.match(line)
+    if not m:
+        return []
+    head = m.group("head")
+    parts = _COORD.split(head)
+    jobs: list[Job] = []
+    for part in parts:
+        words = part.split()
+        title, used = _title(words)
+        if not _good_title(title):
+            return []
+        assert title is not None
+        company, place, start, end, left = _complements(" ".join(words[used:]))
+        if left.strip() and not re.match(r"^(?:dans|in|en|bei|at)\b", left.strip()):
+            return []
+        jobs.append(Job(title, company, start, end, place))
+    return jobs
+
+
+# -- education ------------------------------------------------------------------------------
+
+_DEGREE = (
+    r"(?:Bachelor(?:\s+of\s+(?:Science|Arts|Engineering|Fine\s+Arts))?|Master(?:\s+of\s+"
+    r"(?:Science|Arts|Engineering|Business\s+Administration))?|B\.\s?Sc\.?|M\.\s?Sc\.?|B\.\s?A\.|"
+    r"M\.\s?A\.|B\.\s?Eng\.?|M\.\s?Eng\.?|BSc|MSc|MBA|Ph\.?\s?D\.?|Doctorate|Associate(?:'s)?|"
+    r"Diplom|DUT|BTS|Licence|Maîtrise|Master|Doctorat|Licenciatura|Grado|Máster|Doctorado|"
+    r"Ingeniería)"
+)
+_INSTITUTION = (
+    rf"(?:(?:the|der|dem|la|l[’']|el)\s*)?(?P<inst>(?:{_CAP}[ \t]+){{0,3}}"
+    r"(?:University|Universität|Université|Universidad|Hochschule|Fachhochschule|FH|TU|"
+    r"Institute|Institut|Instituto|College|School|École|Ecole|Escuela|Insa|INSA|IUT|ETH|EPFL|"
+    r"Akademie)"
+    rf"(?:[ \t]+(?:of|de|du|des|für|zu|del|d[’'])?[ \t]*{_CAP}){{0,4}})"
+)
+_EDU_SENTENCES = [
+    # "Earned a Bachelor of Science degree in Media and Communications Informatics."
+    re.compile(
+        r"\b(?:[Ee]arned|[Rr]eceived|[Oo]btained|[Cc]ompleted|[Hh]old|[Gg]raduated\s+with)\s+"
+        rf"(?:a|an|my)\s+(?P<degree>{_DEGREE})(?:'s)?(?:\s+degree)?\s+(?:in|of)\s+"
+        rf"(?P<area>{_CAP}(?:\s+(?:and|&|of)?\s*{_CAP}){{0,5}})"
+        rf"(?:\s+(?:at|from)\s+{_INSTITUTION})?(?:\s+in\s+(?P<year>\d{{4}}))?"
+    ),
+    # "2021 beendete ich mein Bachelorstudium der Informatik an der Universität Kassel."
+    re.compile(
+        r"(?:(?P<year>\d{4})\s+)?(?:beendete|abschloss|absolvierte|schloss)\s+ich\s+mein(?:en)?\s+"
+        r"(?P<degree>Bachelor|Master|Diplom)(?:studium|studiengang|abschluss)\s+(?:der|in|im)\s+"
+        rf"(?P<area>{_CAP}(?:\s+{_CAP}){{0,2}})(?:\s+(?:an\s+der|am|an\s+dem)\s+{_INSTITUTION})?"
+    ),
+    # "j'ai obtenu un DUT Informatique en 2019", "diplômé d'un Master Informatique à l'INSA"
+    re.compile(
+        r"\b(?:obtenu|décroché|titulaire\s+d[’']|diplômée?\s+d[’'])\s*(?:un|une|mon|ma)?\s*"
+        rf"(?P<degree>{_DEGREE})\s+(?:en\s+|d[’'])?(?P<area>{_CAP}(?:\s+{_CAP}){{0,2}})"
+        rf"(?:\s+(?:à|de)\s+{_INSTITUTION})?(?:\s+en\s+(?P<year>\d{{4}}))?"
+    ),
+]
+_EDU_LABEL = re.compile(
+    r"^(?:Ausbildung|Studium|Abschluss|Education|Degree|Formation|Diplôme|Educación|Estudios|"
+    r"Título)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_AREA_THEN_DEGREE = re.compile(rf"^(?P<area>[^(),]{{2,60}}?)\s*\((?P<degree>{_DEGREE})\)$")
+_DEGREE_IN_AREA = re.compile(
+    rf"^(?P<degree>{_DEGREE})\s+(?:in|of|en|der|de)\s+(?P<area>.{{2,60}})$"
+)
+
+
+def _no_stop(text: str | None) -> str | None:
+    """A name or field without the sentence's full stop (``Universität Kassel.``), an
+    abbreviation's point kept (``B.Sc.``)."""
+    if text and text.endswith(".") and not re.search(r"(?:^|[\s.])\w{1,3}\.$", text):
+        return text[:-1]
+    return text
+
+
+@dataclass(frozen=True)
+class School:
+    institution: str | None
+    degree: str | None
+    area: str | None
+    end: str | None = None
+
+
+def education(lines: list[str]) -> list[School]:
+    """The schooling the page's sentences and labelled lines state."""
+    out: list[School] = []
+    for line in lines:
+        for pattern in _EDU_SENTENCES:
+            for m in pattern.finditer(line):
+                groups = m.groupdict()
+                out.append(
+                    School(
+                        _no_stop(clean(groups.get("inst"))),
+                        clean(m.group("degree")),
+                        _no_stop(clean(m.group("area"))),
+                        groups.get("year"),
+                    )
+                )
+        label = _EDU_LABEL.match(line)
+        if label:
+            value = label.group("value").strip()
+            parsed = _AREA_THEN_DEGREE.match(value) or _DEGREE_IN_AREA.match(value)
+            if parsed:
+                out.append(School(None, clean(parsed.group("degree")), clean(parsed.group("area"))))
+    return list(dict.fromkeys(out))
+
+
+# -- place ----------------------------------------------------------------------------------
+
+_PLACE_LABEL = re.compile(
+    rf"^(?:Location|Based\s+in|Ort|Wohnort|Standort|Lieu|Localisation|Ville|Ubicación|Ciudad|"
+    rf"Residencia)\s*:\s*(?P<place>{_PLACE})\s*$",
+    re.IGNORECASE,
+)
+_LIVES = re.compile(
+    r"\b(?:I\s+live\s+in|I(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:based|living)\s+in|"
+    r"[Jj]e\s+suis\s+basée?\s+à|[Jj][’']habite\s+à|[Jj]e\s+vis\s+à|[Ii]ch\s+wohne\s+in|"
+    r"[Ii]ch\s+lebe\s+in|[Vv]ivo\s+en|[Rr]esido\s+en|[Ee]stoy\s+radicad[oa]\s+en)\s+"
+    rf"(?P<place>{_PLACE})(?=\s*(?:[.;!]|$|\s+(?:and|et|und|y|where|où|wo|donde)\b|,\s+[a-z]))"
+)
+_TAGLINE_SEP = re.compile(r"\s+(?://|\||·|•)\s+")
+
+
+def places(lines: list[str]) -> set[str]:
+    """The places the page says its author lives or is based in."""
+    found: set[str] = set()
+    for line in lines:
+        m = _PLACE_LABEL.match(line)
+        if m:
+            found.add(clean(m.group("place")) or "")
+        for m in _LIVES.finditer(line):
+            found.add(clean(m.group("place")) or "")
+    found.discard("")
+    return found
+
+
+def tagline(lines: list[str]) -> tuple[str | None, str | None]:
+    """(title, place) of a profile tagline ``Jan // 22 // Kassel // Softwareentwickler``: at
+    least three parts, the first the name, one part an age or a title; the one capitalised word
+    left that is neither a title nor a degree is the place."""
+    for line in lines:
+        parts = _TAGLINE_SEP.split(line.strip("*_ "))
+        if len(parts) < 3 or len(parts) > 6 or any(len(p.split()) > 4 for p in parts):
+            continue
+        rest = parts[1:]
+        titles = [p for p in rest if _good_title(p)]
+        if not titles and not any(p.isdigit() for p in rest):
+            continue
+        candidates = [
+            p
+            for p in rest
+            if p not in titles
+            and not p.isdigit()
+            and re.fullmatch(_PLACE, p)
+            and not re.search(_DEGREE, p)
+        ]
+        return (titles[0] if len(titles) == 1 else None), (
+            candidates[0] if len(candidates) == 1 else None
+        )
+    return None, None
