@@ -253,7 +253,9 @@ def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
     for line in lines:
         for pattern in _JOB_SENTENCES:
             for m in pattern.finditer(line):
-                if _TITLE_WORDS.match(m.group("title").strip()):
+                if _TITLE_WORDS.match(m.group("title").strip()) and _selfdesc.title_words_ok(
+                    m.group("title")
+                ):
                     company = clean(m.group("company"))
                     if company and m.group(0).find("@") >= 0:
                         company = _CAMEL.sub(
@@ -484,8 +486,28 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
             found += [(j, line) for j in _selfdesc.job_clauses(line) + _selfdesc.appositions(line)]
         t_title, _ = _selfdesc.tagline(lines)
         if t_title:
-            found.append((_selfdesc.Job(t_title), t_title))
+            t_line = next((line for line in lines if line.count("//") >= 2), t_title)
+            found.append((_selfdesc.Job(t_title), t_line))
         kept = _grammar_jobs(found)
+        hired = {c: start for line in lines for c, start in _selfdesc.employer_clauses(line)}
+        if len(hired) == 1 and not any(j.company for j, _ in kept):
+            (company, start), *_ = hired.items()
+            untitled = [k for k in kept if not k[0].end]
+            if len(untitled) == 1:  # "… où je suis consultant" + "je travaille chez C"
+                job, line = untitled[0]
+                kept = [
+                    (_selfdesc.Job(job.title, company, job.start or start, None, job.place), line)
+                ]
+            elif not kept:
+                said_at = next(
+                    line
+                    for line in lines
+                    if any(c == company for c, _ in _selfdesc.employer_clauses(line))
+                )
+                made = make_position(None, company, start)
+                if made:
+                    parts.positions.append(made)
+                    said = said or said_at
         for job, line in kept:
             made = make_position(job.title, job.company, job.start, job.end)
             if made:
@@ -495,7 +517,7 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
         if not parts.location and len(job_places) == 1 and all(j.place for j, _ in kept):
             parts.location = next(iter(job_places))
     if not parts.education:
-        for school in _selfdesc.education(lines):
+        for school in _selfdesc.education(lines) + _selfdesc.studies(lines):
             schooling = make_education(
                 school.institution, school.degree, school.area, end=school.end
             )
@@ -524,7 +546,7 @@ def _grammar_jobs(
     # "ich bin Teamleiter & Webentwickler und zurzeit als FullStack-Entwickler bei TrustYou
     # tätig": a title without employer in the sentence that gives the job with one describes it
     employed_lines = {line for j, line in kept.values() if j.company}
-    return [
+    out = [
         (j, line)
         for j, line in kept.values()
         if j.company
@@ -534,6 +556,12 @@ def _grammar_jobs(
             and line not in employed_lines
         )
     ]
+    # Titles alone (no employer, no dates) said in two different sentences are ambiguous (a
+    # page in two languages, a past and a present job): none of them is taken.
+    bare = {line for j, line in out if not (j.company or j.start or j.end)}
+    if len(bare) > 1:
+        out = [(j, line) for j, line in out if j.company or j.start or j.end]
+    return out
 
 
 def _extract(
@@ -553,6 +581,10 @@ def _extract(
         name = next(iter(own))
     if not name:
         name = labelled_name(lines)
+    if not name and len(introduced := _selfdesc.introduced_names(lines)) == 1:
+        name = next(iter(introduced))
+    if not name and tree.title is not None:
+        name = _selfdesc.title_name(clean(tree.title.get_text(" ")))
     if not name:
         name = clean(context_name)
     if not name:

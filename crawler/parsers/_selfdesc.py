@@ -35,16 +35,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.parsers._names import has_job_word, is_title
+from crawler.parsers._names import has_job_word, is_name, is_title
 from crawler.parsers._text import clean
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.&+-]*"
 #: An employer's name: capitalised words (a lower-case connective between two of them).
-_ORG = rf"{_CAP}(?:[ \t]+(?:(?:&|und|and|et|y|de|of|für)[ \t]+)?{_CAP}){{0,5}}"
+#: (or a lower-case word holding a digit or a capital: ``i22``, ``eBay``).
+_ORG_WORD = rf"(?:{_CAP}|[a-z][a-z]*[A-Z0-9][\w'’.&+-]*)"
+_ORG = rf"{_ORG_WORD}(?:[ \t]+(?:(?:&|und|and|et|y|de|of|für)[ \t]+)?{_CAP}){{0,5}}"
 _PLACE = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}(?:,[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
 
 _ADVERB = (
-    r"(?:(?:currently|now|today|presently|at\s+the\s+moment|right\s+now|aktuell|zurzeit|derzeit|"
+    r"(?i:(?:currently|now|today|presently|at\s+the\s+moment|right\s+now|aktuell|zurzeit|derzeit|"
     r"momentan|im\s+moment|jetzt|heute|actuellement|aujourd[’']hui|en\s+ce\s+moment|"
     r"actualmente|hoy(?:\s+en\s+d[ií]a)?|ahora)\s*,?\s+)"
 )
@@ -188,6 +190,21 @@ def _title(words: list[str]) -> tuple[str | None, int]:
     return title, i
 
 
+def title_words_ok(title: str) -> bool:
+    """Whether a title holds no participle that opens a complement (``desarrollador Backend
+    viviendo``: no; ``ingénieur en R&D``: yes)."""
+    return not ({w.casefold() for w in title.split()} & _PARTICIPLES)
+
+
+_PARTICIPLES = frozenset(
+    {
+        "living", "based", "working", "specializing", "specialising", "focusing", "focused",
+        "viviendo", "radicado", "radicada", "trabajando", "basado", "basada", "basé", "basée",
+        "vivant", "travaillant", "wohnhaft", "lebend", "having", "who", "que", "qui",
+    }
+)  # fmt: skip
+
+
 def _good_title(title: str | None) -> bool:
     if not title or len(title.split()) > 6:
         return False
@@ -202,16 +219,18 @@ def _complements(rest: str) -> tuple[str | None, str | None, str | None, str | N
         text = text.lstrip(" ,")
         m = re.match(rf"^{_EMPLOYER_PREP}\s*{_CO_NOUN}(?P<co>{_ORG})", text)
         if m and company is None and not is_title(m.group("co")):
-            company = clean(m.group("co"))
+            company = _no_stop(clean(m.group("co")))
             text = text[m.end() :]
             continue
         m = re.match(
-            rf"^(?:(?:remote\s+)?from\s+|in\s+|à\s+|au\s+|en\s+)(?P<place>{_CAP}(?:[ \t]+{_CAP})?)"
+            r"^(?:(?:remote\s+)?from\s+|(?:(?:currently\s+)?(?:based|living)\s+)?in\s+|"
+            r"(?:basée?\s+|vivant\s+)?à\s+|au\s+|(?:viviendo\s+|radicad[oa]\s+|basad[oa]\s+)?en\s+|"
+            rf"(?:wohnhaft\s+|lebend\s+)?in\s+)(?P<place>{_CAP}(?:[ \t]+{_CAP})?)"
             r"(?=\s*(?:[.,;!]|$|\s+(?:since|from|seit|depuis|desde|von|où|where|wo|donde)\b))",
             text,
         )
         if m and place is None:
-            place = clean(m.group("place"))
+            place = _no_stop(clean(m.group("place")))
             text = text[m.end() :]
             continue
         m = _SINCE.match(text)
@@ -228,8 +247,9 @@ def _complements(rest: str) -> tuple[str | None, str | None, str | None, str | N
     return company, place, start, end, text
 
 
+_LEAD_SINCE = rf"(?:(?i:since|seit|depuis|desde)\s+(?P<lead>{_DATE})\s*,?\s+)"
 _CLAUSE = re.compile(
-    rf"(?:^|[\s,;(]|(?<=[.!?]))(?:{_ADVERB})?(?P<verb>{_PRESENT}|{_PAST})\s+(?:{_ADVERB})?"
+    rf"(?:^|[\s,;(]|(?<=[.!?]))(?:{_ADVERB})?{_LEAD_SINCE}?(?P<verb>{_PRESENT}|{_PAST})\s+(?:{_ADVERB})?"
     rf"(?:(?P<role>{_ROLE})\s+)?(?:{_ARTICLE}\s+)?(?P<rest>.+)$"
 )
 #: German "… und zurzeit als T bei C tätig": the role clause without its own verb.
@@ -243,7 +263,9 @@ def job_clauses(line: str) -> list[Job]:
         past = re.fullmatch(_PAST, m.group("verb")) is not None
         if m.group("role") == "de" and not re.match(r"(?i)trabaj", m.group("verb")):
             continue
-        found += _job_from(m.group("rest"), past, m.group("role") is not None)
+        jobs = _job_from(m.group("rest"), past, m.group("role") is not None)
+        lead = iso_date(m.group("lead"))
+        found += [Job(j.title, j.company, j.start or lead, j.end, j.place) for j in jobs]
     for m in _ALS.finditer(line):
         found += _job_from(m.group("rest"), False, True)
     return found
@@ -251,6 +273,9 @@ def job_clauses(line: str) -> list[Job]:
 
 def _job_from(rest: str, past: bool, role: bool) -> list[Job]:
     rest = re.sub(r"^(?:currently|now|aktuell|zurzeit|actuellement|actualmente)\s+", "", rest)
+    named = _NAME_THEN_ARTICLE.match(rest)  # "I'm Mateusz Lesiuk a Front End Developer"
+    if named and is_name(named.group("name")):
+        rest = re.sub(r"^(?:a|an|un|une|una|ein|eine)\s+", "", rest[named.end() :])
     words = rest.split()
     title, used = _title(words)
     if not _good_title(title):
@@ -347,9 +372,15 @@ _DEGREE_IN_AREA = re.compile(
 def _no_stop(text: str | None) -> str | None:
     """A name or field without the sentence's full stop (``Universität Kassel.``), an
     abbreviation's point kept (``B.Sc.``)."""
-    if text and text.endswith(".") and not re.search(r"(?:^|[\s.])\w{1,3}\.$", text):
+    if text and text.endswith(".") and not _ABBREVIATION_END.search(text):
         return text[:-1]
     return text
+
+
+#: A point that belongs to the word: ``Acme Inc.``, ``Co.``, ``B.Sc.``, ``S.A.``, an initial.
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Inc|Co|Ltd|Corp|Bros|Jr|Sr|St|Dr|Prof|Univ|Dept|Nr|No)\.|\.\w{1,3}\.|\b\w\.)$"
+)
 
 
 @dataclass(frozen=True)
@@ -437,3 +468,98 @@ def tagline(lines: list[str]) -> tuple[str | None, str | None]:
             candidates[0] if len(candidates) == 1 else None
         )
     return None, None
+
+
+# -- employers said without a title -----------------------------------------------------------
+
+_EMPLOYER_CLAUSE = re.compile(
+    rf"(?:{_ADVERB})?{_LEAD_SINCE}?"
+    r"(?:I(?:\s+am|’m|'m)?\s+(?:currently\s+|now\s+)?(?:work|working)\s+(?:at|for)"
+    r"|(?:[Ii]ch\s+arbeite|arbeite\s+ich)\s+(?:(?i:derzeit|aktuell|zurzeit|momentan|jetzt)\s+)?bei"
+    r"|[Jj]e\s+travaille\s+(?:(?i:actuellement|aujourd[’']hui)\s+)?chez"
+    r"|[Tt]rabajo\s+(?:(?i:actualmente)\s+)?en)"
+    rf"\s+(?:der\s+|dem\s+|la\s+|el\s+)?{_CO_NOUN}(?P<co>{_ORG})"
+)
+
+
+def employer_clauses(line: str) -> list[tuple[str, str | None]]:
+    """(employer, start) of each ``I work at C``, ``Im Moment arbeite ich bei C``, ``Depuis
+    février 2020, je travaille chez C``, ``Actualmente trabajo en C`` clause of a sentence."""
+    out: list[tuple[str, str | None]] = []
+    for m in _EMPLOYER_CLAUSE.finditer(line):
+        company = _no_stop(clean(m.group("co")))
+        if company and not has_job_word(company):
+            out.append((company, iso_date(m.group("lead"))))
+    return out
+
+
+# -- studies ----------------------------------------------------------------------------------
+
+_AREA = r"(?P<area>[^\W\d_][^,.;:!?()]{1,60}?)"
+_STUDY_SENTENCES = [
+    re.compile(
+        r"\bI(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:studying|pursuing\s+(?:a|an|my)\s+"
+        rf"(?P<degree>{_DEGREE})(?:'s)?(?:\s+degree)?\s+in)\s+{_AREA}\s+(?:at|in)\s+{_INSTITUTION}"
+    ),
+    re.compile(
+        rf"\b(?:[Ii]ch\s+studiere|studiere\s+ich)\s+(?:(?i:derzeit|aktuell|zurzeit)\s+)?{_AREA}\s+"
+        rf"(?:an\s+der|am|an\s+dem)\s+{_INSTITUTION}"
+    ),
+    re.compile(
+        r"\b[Jj]e\s+(?:suis|fais|prépare|poursuis)\s+(?:(?i:actuellement)\s+)?"
+        rf"(?:une\s+formation|des\s+études|un\s+cursus|(?:un|une|mon|ma)\s+(?P<degree>{_DEGREE}))"
+        rf"\s+(?:en|d[e’'])\s*{_AREA}\s+(?:à|au)\s+{_INSTITUTION}"
+    ),
+    re.compile(
+        rf"\b(?:[Ee]studio|[Ee]stoy\s+estudiando)\s+{_AREA}\s+en\s+(?:la\s+|el\s+)?{_INSTITUTION}"
+    ),
+]
+
+
+def studies(lines: list[str]) -> list[School]:
+    """What the author says they are studying now, and where."""
+    out: list[School] = []
+    for line in lines:
+        for pattern in _STUDY_SENTENCES:
+            for m in pattern.finditer(line):
+                out.append(
+                    School(
+                        _no_stop(clean(m.group("inst"))),
+                        clean(m.groupdict().get("degree")),
+                        clean(m.group("area")),
+                    )
+                )
+    return out
+
+
+# -- names --------------------------------------------------------------------------------------
+
+_NAME_THEN_ARTICLE = re.compile(
+    rf"^(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}}),?\s+(?=(?:a|an|un|une|una|ein|eine)\s)"
+)
+_INTRO_NO_COMMA = re.compile(
+    r"\b(?:I(?:\s+am|’m|'m)|[Jj]e\s+suis|[Ii]ch\s+bin|[Ss]oy)\s+"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s+(?:a|an|un|une|una|ein|eine)\s"
+)
+_TITLE_SEP = re.compile(r"\s+[-–—|·:]\s+")
+
+
+def introduced_names(lines: list[str]) -> set[str]:
+    """The names of ``I'm Mateusz Lesiuk a Front End Developer`` sentences (no comma)."""
+    return {
+        n
+        for line in lines
+        for m in _INTRO_NO_COMMA.finditer(line)
+        for n in [clean(m.group("name"))]
+        if n and is_name(n) and not has_job_word(n)
+    }
+
+
+def title_name(page_title: str | None) -> str | None:
+    """The name a page's ``<title>`` opens with, before a separator and more (``Iván Luna -
+    Desarrollador de Software - Perfil``)."""
+    parts = _TITLE_SEP.split(page_title or "")
+    if len(parts) < 2:
+        return None
+    first = parts[0].strip()
+    return first if is_name(first) and not has_job_word(first) else None

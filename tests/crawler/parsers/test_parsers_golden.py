@@ -591,6 +591,32 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
         {("email", "dirk friedenberger", "projekte@example.invalid")},
         set(),
     ),
+    # Seventh round, held out. The page says the one job twice, in French then in English
+    # ("Aujourd'hui ingénieur produit …", "Today a product engineer …"): two titles alone in two
+    # sentences are ambiguous, so neither is taken, and a page with no career fact yields nothing.
+    "randtech_about": (
+        {
+            ("name", "troll-os"),
+            ("position", "troll-os", "ingénieur produit", "title", "ingénieur produit"),
+        },
+        set(),
+    ),
+    # "après avoir obtenu un DUT Informatique en 2019" is read; that the DUT is the IUT Lyon 1's
+    # is said three sentences later ("J'ai choisi d'intégrer l'IUT Lyon 1 …"), and no rule joins
+    # sentences, so the degree is read without its institution.
+    "elpolito.github.io_fr_profile": (
+        {
+            ("education", "elpolito", "iut lyon 1", "institution", "iut lyon 1"),
+            ("education", "elpolito", "iut lyon 1", "degree", "dut"),
+            ("education", "elpolito", "iut lyon 1", "area", "informatique"),
+            ("education", "elpolito", "iut lyon 1", "end", "2019"),
+        },
+        {
+            ("education", "elpolito", "dut", "degree", "dut"),
+            ("education", "elpolito", "dut", "area", "informatique"),
+            ("education", "elpolito", "dut", "end", "2019"),
+        },
+    ),
 }  # fmt: skip
 
 
