@@ -143,6 +143,20 @@ SEVENTH_HELD_OUT = frozenset(
         "ivanlunadev-portfolio_about",
     }
 )
+#: Found after every rule of the seventh round was written (the held-out half had been seen by
+#: then), typed by hand and read once at the very end (``--split seventh-fresh``).
+SEVENTH_FRESH = frozenset(
+    {
+        "1v0.dev_about",
+        "pascalprecht.github.io_about",
+        "sascha.fitzner.io_ueber-mich",
+        "kremkau.github.io_ueber-mich",
+        "VincentHardouin-blog_a-propos",
+        "jeromedesseaux.fr_a-propos",
+        "samueldevega_sobre-mi",
+        "fco-sandoval-gomez.es_sobre-mi",
+    }
+)
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
 
 
@@ -173,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
             "fifth",
             "seventh",
             "seventh-held-out",
+            "seventh-fresh",
         ),
         default="all",
     )
@@ -205,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.split == "seventh" and case.name not in SEVENTH:
             continue
         if args.split == "seventh-held-out" and case.name not in SEVENTH_HELD_OUT:
+            continue
+        if args.split == "seventh-fresh" and case.name not in SEVENTH_FRESH:
             continue
         doc = module.document(
             case.fixture, case.url, content_type=case.content_type, context=case.context

@@ -534,6 +534,41 @@ CASES = [
             ("ivanlunadev-portfolio_about.html", "https://ivanlunadev.example/about/", {}),
         )
     ),
+    # Seventh round, found after every rule of the round was written (the held-out half had
+    # been seen by then), typed by hand, and read once, at the very end
+    *(
+        Case("website", f"about_pages/{name}", url, "text/html", context)
+        for name, url, context in (
+            ("1v0.dev_about.html", "https://1v0.dev/about/", {}),
+            (
+                "pascalprecht.github.io_about.html",
+                "https://pascalprecht.github.io/about/",
+                {"full_name": "0x-r4bbit"},
+            ),
+            ("sascha.fitzner.io_ueber-mich.html", "https://sascha.fitzner.io/ueber-mich/", {}),
+            ("kremkau.github.io_ueber-mich.html", "https://kremkau.github.io/ueber-mich/", {}),
+            (
+                "VincentHardouin-blog_a-propos.html",
+                "https://vincenthardouin.example/a-propos/",
+                {"full_name": "VincentHardouin"},
+            ),
+            (
+                "jeromedesseaux.fr_a-propos.html",
+                "https://jeromedesseaux.fr/a-propos/",
+                {"full_name": "JeromeDesseaux"},
+            ),
+            (
+                "samueldevega_sobre-mi.html",
+                "https://samueldevega.example/sobre-mi/",
+                {"full_name": "samdevega"},
+            ),
+            (
+                "fco-sandoval-gomez.es_sobre-mi.html",
+                "https://fco-sandoval-gomez.es/sobre-mi/",
+                {"full_name": "fsangom"},
+            ),
+        )
+    ),
 ]
 
 
