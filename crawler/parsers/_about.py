@@ -33,7 +33,17 @@ It answers only what it is sure of, and nothing when unsure:
   handle's words split); the one ``mailto:`` address the page links to;
 * dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
   ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
-  the end), each a position, with the same title test.
+  the end), each a position, with the same title test;
+* then, for what the rules above leave unread, the grammar of self-description sentences of
+  :mod:`crawler.parsers._selfdesc`: the jobs (when the rules found none: job clauses with their
+  employer, place and dates, appositions, a profile tagline, an employer said without a title;
+  titles alone in two different sentences are ambiguous and give none), the schooling and the
+  place (when the rules found none).
+
+A page that names nobody by any of the rules (nor by a ``<title>`` opening with a name, nor by
+``I'm Mateusz Lesiuk a Front End Developer``) is the person the target's context names
+(``context["full_name"]``), and gives a record only when it states a career fact (a position,
+a school or a place).
 """
 
 from __future__ import annotations
