@@ -162,6 +162,12 @@ def _name(tree: BeautifulSoup) -> str | None:
     headings = [clean(h.get_text(" ")) for h in tree.find_all("h1")]
     if len(headings) == 1 and _looks_like_name(headings[0]):
         return headings[0]
+    if len(headings) == 1 and _ABOUT_HEADING.match(headings[0] or ""):
+        # "<h1>About</h1> … <h3>Ivo Penkov</h3>": the one lower heading that is a name
+        lower = {clean(h.get_text(" ")) for h in tree.find_all(["h2", "h3"])}
+        named = {h for h in lower if _looks_like_name(h) and not has_job_word(h or "")}
+        if len(named) == 1:
+            return next(iter(named))
     og_title = _meta(tree, "og:title")
     if not headings and _looks_like_name(og_title):
         return og_title
@@ -340,7 +346,7 @@ def self_names(lines: list[str]) -> set[str]:
         n
         for line in lines
         for m in _SELF_NAME.finditer(line)
-        for n in [clean(m.group("name"))]
+        for n in [_selfdesc.no_stop(clean(m.group("name")))]
         if n and is_name(n) and not has_job_word(n)  # "Ich bin Senior Developer."
     }
 
@@ -494,6 +500,7 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
         found: list[tuple[_selfdesc.Job, str]] = []
         for line in lines:
             found += [(j, line) for j in _selfdesc.job_clauses(line) + _selfdesc.appositions(line)]
+        found += _selfdesc.labelled_titles(lines) + _selfdesc.headed_jobs(lines)
         t_title, _ = _selfdesc.tagline(lines)
         if t_title:
             t_line = next((line for line in lines if line.count("//") >= 2), t_title)
@@ -526,8 +533,18 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
         job_places = {j.place for j, _ in kept if j.place}
         if not parts.location and len(job_places) == 1 and all(j.place for j, _ in kept):
             parts.location = next(iter(job_places))
+    elif len(parts.positions) == 1 and not parts.positions[0].company:
+        # "I'm a Software Engineer." + "Currently I'm on the Embark team at Status"
+        hired = {c: start for line in lines for c, start in _selfdesc.employer_clauses(line)}
+        only = parts.positions[0]
+        if len(hired) == 1 and only.end is None:
+            (company, start), *_ = hired.items()
+            made = make_position(only.title, company, only.start or start)
+            if made:
+                parts.positions = [made]
     if not parts.education:
-        for school in _selfdesc.education(lines) + _selfdesc.studies(lines):
+        schools = _selfdesc.education(lines) + _selfdesc.studies(lines)
+        for school in schools + _selfdesc.headed_schools(lines):
             schooling = make_education(
                 school.institution, school.degree, school.area, end=school.end
             )

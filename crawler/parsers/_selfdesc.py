@@ -42,8 +42,9 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.&+-]*"
 #: An employer's name: capitalised words (a lower-case connective between two of them).
 #: (or a lower-case word holding a digit or a capital: ``i22``, ``eBay``).
 _ORG_WORD = rf"(?:{_CAP}|[a-z][a-z]*[A-Z0-9][\w'’.&+-]*)"
-_ORG = rf"{_ORG_WORD}(?:[ \t]+(?:(?:&|und|and|et|y|de|of|für)[ \t]+)?{_CAP}){{0,5}}"
-_PLACE = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}(?:,[ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}})?"
+_ORG = rf"{_ORG_WORD}(?:[ \t]+(?:(?:&|und|and|et|y|de|of|für|des|der|du|del)[ \t]+)?{_CAP}){{0,5}}"
+_PLACE_PART = rf"{_CAP}(?:[ \t]+(?:(?:de|del|la|am|an\s+der|sur|upon|on)[ \t]+)?{_CAP}){{0,3}}"
+_PLACE = rf"{_PLACE_PART}(?:,[ \t]*{_PLACE_PART})?"
 
 _ADVERB = (
     r"(?i:(?:currently|now|today|presently|at\s+the\s+moment|right\s+now|aktuell|zurzeit|derzeit|"
@@ -61,6 +62,7 @@ _PRESENT = (
 )
 _PAST = (
     r"(?:I\s+(?:worked|was|served)|[Ww]orked|[Ss]erved|[Ii]ch\s+(?:arbeitete|war)|"
+    r"(?:[Ii]ch\s+engagierte\s+mich|engagierte\s+ich\s+mich|war\s+ich|arbeitete\s+ich)|"
     r"[Jj][’']ai\s+travaillé|[Jj][’']étais|[Tt]rabajé|[Ff]ui)"
 )
 _ROLE = r"(?:as|als|comme|en\s+tant\s+que|como|de)"
@@ -72,12 +74,14 @@ _TITLE_STOP = frozenset(
         "having", "working", "specializing", "specialising", "focused", "focusing", "on", "of",
         "bei", "mit", "für", "aus", "seit", "und", "im", "am", "der", "die", "das", "tätig",
         "chez", "à", "au", "aux", "dans", "depuis", "et", "pour", "avec", "qui", "basé", "basée",
-        "en", "con", "desde", "para", "y", "que", "viviendo", "radicado", "del",
+        "en", "con", "desde", "para", "y", "que", "viviendo", "radicado", "del", "specialized",
+        "specialised", "spécialisé", "spécialisée", "spezialisiert", "especializado",
+        "especializada", "+", "/", "des", "von", "by", "par", "por",
     }
 )  # fmt: skip
 #: Words of a title that may follow "of"/"de" inside it ("Head of Engineering", "Ingeniero de
 #: Software"): the next word is kept when it is capitalised, or when the title is Romance.
-_OF = frozenset({"of", "de", "du", "des", "del"})
+_OF = frozenset({"of", "de", "du", "del"})
 _EVALUATIVE = frozenset(
     {
         "passionate", "experienced", "seasoned", "proven", "highly", "dedicated", "enthusiastic",
@@ -87,7 +91,14 @@ _EVALUATIVE = frozenset(
         "experimentada", "professional", "aspiring", "humble",
     }
 )  # fmt: skip
-_EMPLOYER_PREP = r"(?:at|with|for|bei(?:\s+(?:der|dem|den))?|chez|en(?:\s+(?:la|el))?|@\s?)"
+_EMPLOYER_PREP = (
+    r"(?:at|with|for|bei(?:\s+(?:der|dem|den))?|im|in\s+der|des|chez|en(?:\s+(?:la|el))?|@\s?)"
+)
+#: Nouns after "im"/"des" that are no employer ("im Bereich", "im Team", "im Rahmen").
+_GENERIC = re.compile(
+    r"^(?:Bereich|Team|Rahmen|Auftrag|Moment|Jahr|Studium|Fokus|Zuge|Umfeld|Alltag|Herzen|"
+    r"Sinne|Laufe|Bereiche)\b"
+)
 _CO_NOUN = (
     r"(?:(?:(?:la|el|der|die|the|une?|a)\s+)?"
     r"(?:empresa|compañía|Firma|société|entreprise|company|firm|startup|start-up)\s+)?"
@@ -193,7 +204,12 @@ def _title(words: list[str]) -> tuple[str | None, int]:
 def title_words_ok(title: str) -> bool:
     """Whether a title holds no participle that opens a complement (``desarrollador Backend
     viviendo``: no; ``ingénieur en R&D``: yes)."""
-    return not ({w.casefold() for w in title.split()} & _PARTICIPLES)
+    words = [w.casefold() for w in title.split()]
+    return bool(words) and not (set(words) & _PARTICIPLES) and words[0] not in _PREPOSITIONS
+
+
+_ARTICLES = frozenset({"a", "an", "the", "ein", "eine", "un", "une", "una", "el", "la", "le"})
+_PREPOSITIONS = frozenset({"en", "in", "at", "on", "bei", "chez", "à", "au", "im", "de", "of"})
 
 
 _PARTICIPLES = frozenset(
@@ -205,10 +221,28 @@ _PARTICIPLES = frozenset(
 )  # fmt: skip
 
 
+#: Job nouns of boards, research and the professions that the seniority lexicon does not hold
+#: (it was written for company titles), in the four languages.
+_MORE_JOB_NOUNS = frozenset(
+    {
+        "vorsitzender", "vorsitzende", "beisitzer", "beisitzerin", "mitglied", "schatzmeister",
+        "schriftführer", "forscher", "forscherin", "researcher", "chercheur", "chercheuse",
+        "investigador", "investigadora", "arquitecto", "arquitecta", "member", "membre",
+        "miembro", "trésorier", "tesorero", "secretario", "secrétaire", "presidente",
+    }
+)  # fmt: skip
+
+
+def _names_job(title: str) -> bool:
+    return has_job_word(title) or any(
+        w.casefold().strip(",.") in _MORE_JOB_NOUNS for w in re.split(r"[\s-]+", title)
+    )
+
+
 def _good_title(title: str | None) -> bool:
     if not title or len(title.split()) > 6:
         return False
-    return is_title(title) and has_job_word(title)
+    return _names_job(title) and (is_title(title) or len(title.split()) <= 3)
 
 
 def _complements(rest: str) -> tuple[str | None, str | None, str | None, str | None, str]:
@@ -218,19 +252,29 @@ def _complements(rest: str) -> tuple[str | None, str | None, str | None, str | N
     for _ in range(4):
         text = text.lstrip(" ,")
         m = re.match(rf"^{_EMPLOYER_PREP}\s*{_CO_NOUN}(?P<co>{_ORG})", text)
-        if m and company is None and not is_title(m.group("co")):
-            company = _no_stop(clean(m.group("co")))
+        if (
+            m
+            and company is None
+            and not has_job_word(m.group("co"))
+            and not _GENERIC.match(m.group("co"))
+        ):
+            company = no_stop(clean(m.group("co")))
             text = text[m.end() :]
             continue
         m = re.match(
-            r"^(?:(?:remote\s+)?from\s+|(?:(?:currently\s+)?(?:based|living)\s+)?in\s+|"
+            r"^(?:(?:remote\s+)?from\s+|aus\s+|(?:(?:currently\s+)?(?:based|living)\s+)?in\s+|"
             r"(?:basée?\s+|vivant\s+)?à\s+|au\s+|(?:viviendo\s+|radicad[oa]\s+|basad[oa]\s+)?en\s+|"
             rf"(?:wohnhaft\s+|lebend\s+)?in\s+)(?P<place>{_CAP}(?:[ \t]+{_CAP})?)"
-            r"(?=\s*(?:[.,;!]|$|\s+(?:since|from|seit|depuis|desde|von|où|where|wo|donde)\b))",
+            r"(?=\s*(?:[.,;!/(]|$|\s+(?:since|from|seit|depuis|desde|von|où|where|wo|donde|-)\b))",
             text,
         )
         if m and place is None:
-            place = _no_stop(clean(m.group("place")))
+            place = no_stop(clean(m.group("place")))
+            text = text[m.end() :]
+            continue
+        m = re.match(rf"^\((?P<place>{_PLACE})\)", text)
+        if m and place is None:
+            place = clean(m.group("place"))
             text = text[m.end() :]
             continue
         m = _SINCE.match(text)
@@ -268,7 +312,15 @@ def job_clauses(line: str) -> list[Job]:
         found += [Job(j.title, j.company, j.start or lead, j.end, j.place) for j in jobs]
     for m in _ALS.finditer(line):
         found += _job_from(m.group("rest"), False, True)
+    for m in _COORDINATED_ROLE.finditer(line):  # dated, as a past clause must be
+        found += _job_from(m.group("rest"), True, True)
     return found
+
+
+_COORDINATED_ROLE = re.compile(
+    r"\b(?:sowie|und|as\s+well\s+as|ainsi\s+que|así\s+como)\s+"
+    r"(?:als|as|comme|como)\s+(?P<rest>.+)$"
+)
 
 
 def _job_from(rest: str, past: bool, role: bool) -> list[Job]:
@@ -277,18 +329,35 @@ def _job_from(rest: str, past: bool, role: bool) -> list[Job]:
     if named and is_name(named.group("name")):
         rest = re.sub(r"^(?:a|an|un|une|una|ein|eine)\s+", "", rest[named.end() :])
     words = rest.split()
-    title, used = _title(words)
-    if not _good_title(title):
+    titles: list[str] = []
+    at = 0
+    # "ein Marketing Geek, Senior Webdeveloper + Growth-Hacker aus …": a list of titles (items
+    # set off by commas, "+" or "&"), of which the ones naming a job are kept
+    for _ in range(4):
+        title, used = _title(words[at:])
+        if not used:
+            break
+        if _good_title(title):
+            assert title is not None
+            titles.append(title)
+        end = at + used
+        listed = words[end - 1].endswith(",") or (end < len(words) and words[end] in ("+", "&"))
+        if not listed or end >= len(words):
+            at = end
+            break
+        at = end + (1 if words[end] in ("+", "&") else 0)
+        if at < len(words) and words[at].casefold() in _ARTICLES:
+            at += 1
+    if not titles:
         return []
-    assert title is not None
-    after = " ".join(words[used:])
-    # a title ending in punctuation takes no complements
-    if used and words[used - 1].rstrip(".;:!?") != words[used - 1]:
+    after = " ".join(words[at:])
+    # a title ending in a full stop takes no complements
+    if at and words[at - 1].rstrip(".;:!?") != words[at - 1]:
         after = ""
-    company, place, start, end, _ = _complements(after)
-    if past and not end:
+    company, place, start, end_date, _ = _complements(after)
+    if past and not end_date:
         return []
-    return [Job(title, company, start, end, place)]
+    return [Job(t, company, start, end_date, place) for t in titles]
 
 
 _APPOSITION = re.compile(
@@ -315,7 +384,11 @@ def appositions(line: str) -> list[Job]:
             return []
         assert title is not None
         company, place, start, end, left = _complements(" ".join(words[used:]))
-        if left.strip() and not re.match(r"^(?:dans|in|en|bei|at)\b", left.strip()):
+        if left.strip() and not re.match(
+            r"^(?:dans|in|en|bei|at|specialized|specialised|spécialisée?|spezialisiert|"
+            r"especializad[oa])\b",
+            left.strip(),
+        ):
             return []
         jobs.append(Job(title, company, start, end, place))
     return jobs
@@ -332,7 +405,8 @@ _DEGREE = (
 )
 _INSTITUTION = (
     rf"(?:(?:the|der|dem|la|l[’']|el)\s*)?(?P<inst>(?:{_CAP}[ \t]+){{0,3}}"
-    r"(?:University|Universität|Université|Universidad|Hochschule|Fachhochschule|FH|TU|"
+    r"(?:University|Universität|Université|Universidad|Universitat|Università|Universiteit|"
+    r"Universitet|Universidade|Polytechnic|Politécnica|Politècnica|Hochschule|Fachhochschule|FH|TU|"
     r"Institute|Institut|Instituto|College|School|École|Ecole|Escuela|Insa|INSA|IUT|ETH|EPFL|"
     r"Akademie)"
     rf"(?:[ \t]+(?:of|de|du|des|für|zu|del|d[’'])?[ \t]*{_CAP}){{0,4}})"
@@ -369,7 +443,7 @@ _DEGREE_IN_AREA = re.compile(
 )
 
 
-def _no_stop(text: str | None) -> str | None:
+def no_stop(text: str | None) -> str | None:
     """A name or field without the sentence's full stop (``Universität Kassel.``), an
     abbreviation's point kept (``B.Sc.``)."""
     if text and text.endswith(".") and not _ABBREVIATION_END.search(text):
@@ -400,9 +474,9 @@ def education(lines: list[str]) -> list[School]:
                 groups = m.groupdict()
                 out.append(
                     School(
-                        _no_stop(clean(groups.get("inst"))),
+                        no_stop(clean(groups.get("inst"))),
                         clean(m.group("degree")),
-                        _no_stop(clean(m.group("area"))),
+                        no_stop(clean(m.group("area"))),
                         groups.get("year"),
                     )
                 )
@@ -423,10 +497,13 @@ _PLACE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LIVES = re.compile(
-    r"\b(?:I\s+live\s+in|I(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:based|living)\s+in|"
-    r"[Jj]e\s+suis\s+basée?\s+à|[Jj][’']habite\s+à|[Jj]e\s+vis\s+à|[Ii]ch\s+wohne\s+in|"
-    r"[Ii]ch\s+lebe\s+in|[Vv]ivo\s+en|[Rr]esido\s+en|[Ee]stoy\s+radicad[oa]\s+en)\s+"
-    rf"(?P<place>{_PLACE})(?=\s*(?:[.;!]|$|\s+(?:and|et|und|y|where|où|wo|donde)\b|,\s+[a-z]))"
+    r"(?:\b(?:I\s+live\s+in|I(?:\s+am|’m|'m)\s+(?:currently\s+)?(?:based|living)\s+in|"
+    r"I(?:\s+am|’m|'m)\s+(?:originally\s+)?from|"
+    r"[Jj]e\s+suis\s+basée?\s+à|[Jj][’']habite\s+à|[Jj]e\s+vis\s+à|[Jj]e\s+suis\s+originaire\s+de|"
+    r"[Ii]ch\s+wohne\s+in|[Ii]ch\s+lebe\s+in|[Ii]ch\s+komme\s+aus|"
+    r"[Vv]ivo\s+en|[Rr]esido\s+en|[Ee]stoy\s+radicad[oa]\s+en|[Ss]oy\s+originari[oa]\s+de)"
+    r"|^(?:Living\s+in|Based\s+in|Vivant\s+à|Basée?\s+à|Wohnhaft\s+in|Viviendo\s+en))\s+"
+    rf"(?P<place>{_PLACE})(?=\s*(?:[.;!/]|$|\s+(?:and|et|und|y|where|où|wo|donde|-)\b|,\s+[a-z]|\s+[a-z]))"
 )
 _TAGLINE_SEP = re.compile(r"\s+(?://|\||·|•)\s+")
 
@@ -475,10 +552,14 @@ def tagline(lines: list[str]) -> tuple[str | None, str | None]:
 _EMPLOYER_CLAUSE = re.compile(
     rf"(?:{_ADVERB})?{_LEAD_SINCE}?"
     r"(?:I(?:\s+am|’m|'m)?\s+(?:currently\s+|now\s+)?(?:work|working)\s+(?:at|for)"
+    r"|I(?:\s+am|’m|'m)\s+(?:currently\s+|now\s+)?(?:on|in)\s+the\s+[^.,;:!?]{1,40}?\s+team\s+at"
+    r"|I(?:\s+am|’m|'m)\s+(?:currently\s+|now\s+)?employed\s+(?:at|by)"
     r"|(?:[Ii]ch\s+arbeite|arbeite\s+ich)\s+(?:(?i:derzeit|aktuell|zurzeit|momentan|jetzt)\s+)?bei"
     r"|[Jj]e\s+travaille\s+(?:(?i:actuellement|aujourd[’']hui)\s+)?chez"
+    r"|[Jj]e\s+suis\s+(?:(?i:actuellement)\s+)?(?:en\s+poste|salariée?|employée?)\s+chez"
     r"|[Tt]rabajo\s+(?:(?i:actualmente)\s+)?en)"
     rf"\s+(?:der\s+|dem\s+|la\s+|el\s+)?{_CO_NOUN}(?P<co>{_ORG})"
+    rf"(?:\s+(?:since|seit|depuis|desde)\s+(?P<since>{_DATE}))?"
 )
 
 
@@ -487,9 +568,9 @@ def employer_clauses(line: str) -> list[tuple[str, str | None]]:
     février 2020, je travaille chez C``, ``Actualmente trabajo en C`` clause of a sentence."""
     out: list[tuple[str, str | None]] = []
     for m in _EMPLOYER_CLAUSE.finditer(line):
-        company = _no_stop(clean(m.group("co")))
+        company = no_stop(clean(m.group("co")))
         if company and not has_job_word(company):
-            out.append((company, iso_date(m.group("lead"))))
+            out.append((company, iso_date(m.group("lead") or m.group("since"))))
     return out
 
 
@@ -524,7 +605,7 @@ def studies(lines: list[str]) -> list[School]:
             for m in pattern.finditer(line):
                 out.append(
                     School(
-                        _no_stop(clean(m.group("inst"))),
+                        no_stop(clean(m.group("inst"))),
                         clean(m.groupdict().get("degree")),
                         clean(m.group("area")),
                     )
@@ -563,3 +644,91 @@ def title_name(page_title: str | None) -> str | None:
         return None
     first = parts[0].strip()
     return first if is_name(first) and not has_job_word(first) else None
+
+
+# -- labelled lines and headed sections ---------------------------------------------------------
+
+_TITLE_LABEL = re.compile(
+    r"^(?:Occupation|Profession|Position|Job|Role|Current\s+(?:position|role)|Beruf|Tätigkeit|"
+    r"Position|Poste|Métier|Fonction|Profesión|Puesto|Cargo|Ocupación)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+
+
+def labelled_titles(lines: list[str]) -> list[tuple[Job, str]]:
+    """``Occupation: Java Tech Lead``: a labelled line whose value is a title (with its
+    employer, when ``at C`` follows)."""
+    out: list[tuple[Job, str]] = []
+    for line in lines:
+        m = _TITLE_LABEL.match(line)
+        if not m:
+            continue
+        words = m.group("value").split()
+        title, used = _title(words)
+        if _good_title(title):
+            assert title is not None
+            company, place, start, end, left = _complements(" ".join(words[used:]))
+            if not left.strip(" ."):
+                out.append((Job(title, company, start, end, place), line))
+    return out
+
+
+_JOB_HEADINGS = frozenset(
+    {
+        "current position", "current role", "position", "aktuelle position", "aktuelle tätigkeit",
+        "poste actuel", "fonction actuelle", "posición actual", "cargo actual", "puesto actual",
+    }
+)  # fmt: skip
+_SCHOOL_HEADINGS = frozenset(
+    {
+        "education", "ausbildung", "studium", "bildung", "formation", "études", "formación",
+        "educación", "estudios",
+    }
+)  # fmt: skip
+_SCHOOL_ITEM = re.compile(
+    r"^(?P<degree>[^\W\d_][^,.;:!?()]{1,50}?)(?:\s+(?:in|en|of|de)\s+(?P<area>[^,.;:!?()]{2,60}?))?"
+    rf"\s+(?:por|at|from|an\s+der|am|à\s+l[’']|à|de\s+la|del|en\s+la|en)\s+{_INSTITUTION}"
+    r"(?:\s*[,(].*)?$"
+)
+
+
+def _heading_text(line: str) -> str:
+    return re.sub(r"[^\w\s]", "", line).strip().casefold()
+
+
+def headed_jobs(lines: list[str]) -> list[tuple[Job, str]]:
+    """The line under a ``Current position`` (``Posición actual``, ``Poste actuel``, …) heading:
+    ``Investigador en la Universitat Politècnica de València (Valencia, España)``."""
+    out: list[tuple[Job, str]] = []
+    for i, line in enumerate(lines[:-1]):
+        if _heading_text(line) in _JOB_HEADINGS:
+            nxt = lines[i + 1]
+            words = nxt.split()
+            title, used = _title(words)
+            if _good_title(title):
+                assert title is not None
+                company, place, start, end, left = _complements(" ".join(words[used:]))
+                if company and not left.strip(" ."):
+                    out.append((Job(title, company, start, end, place), nxt))
+    return out
+
+
+def headed_schools(lines: list[str]) -> list[School]:
+    """The items under an ``Education`` (``Ausbildung``, ``Formation``, ``Formación``) heading,
+    each ``DEGREE [in AREA] (at|from|por|an der) INSTITUTION``, up to the first that is not."""
+    out: list[School] = []
+    for i, line in enumerate(lines):
+        if _heading_text(line) not in _SCHOOL_HEADINGS:
+            continue
+        for item in lines[i + 1 : i + 12]:
+            m = _SCHOOL_ITEM.match(item.strip("-• "))
+            if not m or len(m.group("degree").split()) > 6:
+                break
+            out.append(
+                School(
+                    no_stop(clean(m.group("inst"))),
+                    clean(m.group("degree")),
+                    clean(m.group("area")),
+                )
+            )
+    return out

@@ -639,6 +639,18 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
     # "après avoir obtenu un DUT Informatique en 2019" is read; that the DUT is the IUT Lyon 1's
     # is said three sentences later ("J'ai choisi d'intégrer l'IUT Lyon 1 …"), and no rule joins
     # sentences, so the degree is read without its institution.
+    # Seventh round, fresh. "sowie als Vorsitzender des Kreisverbands Altmark": the employer is
+    # read in the genitive the sentence gives it; "und seit 2025 im Vorstandsbeirat …" leaves out
+    # its verb and title (elliptic), and no rule reads it.
+    "kremkau.github.io_ueber-mich": (
+        {
+            ("position", "tobias kremkau", "vorsitzender", "company", "kreisverband altmark"),
+            ("position", "tobias kremkau", "mitglied", "company",
+             "vorstandsbeirat „bündnisgrüner osten“"),
+            ("position", "tobias kremkau", "mitglied", "start", "2025"),
+        },
+        {("position", "tobias kremkau", "vorsitzender", "company", "kreisverbands altmark")},
+    ),
     "elpolito.github.io_fr_profile": (
         {
             ("education", "elpolito", "iut lyon 1", "institution", "iut lyon 1"),
