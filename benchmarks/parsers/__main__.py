@@ -157,6 +157,20 @@ SEVENTH_FRESH = frozenset(
         "fco-sandoval-gomez.es_sobre-mi",
     }
 )
+#: Found after every rule of the seventh round (the fresh pages' included), typed by hand and read
+#: once, with no rule changed after (``--split seventh-last``).
+SEVENTH_LAST = frozenset(
+    {
+        "newSite_about",
+        "shakhawat.me_about",
+        "jonashartmann.org_ueber-mich",
+        "meinto.github.io.hugo_ueber-mich",
+        "clementbiron.com_a-propos",
+        "alexandre-touret.github.io_a-propos",
+        "FranVillaDev_sobre-mi",
+        "SalvaIvars.github.io_sobre-mi",
+    }
+)
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
 
 
@@ -188,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             "seventh",
             "seventh-held-out",
             "seventh-fresh",
+            "seventh-last",
         ),
         default="all",
     )
@@ -222,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.split == "seventh-held-out" and case.name not in SEVENTH_HELD_OUT:
             continue
         if args.split == "seventh-fresh" and case.name not in SEVENTH_FRESH:
+            continue
+        if args.split == "seventh-last" and case.name not in SEVENTH_LAST:
             continue
         doc = module.document(
             case.fixture, case.url, content_type=case.content_type, context=case.context
