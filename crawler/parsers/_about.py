@@ -381,7 +381,13 @@ def named_titles(lines: list[str]) -> dict[tuple[str, str], tuple[str, str | Non
     for line in lines:
         for m in _NAMED_THEN_TITLE.finditer(line):
             name, title = clean(m.group("name")), clean(m.group("title"))
-            if name and title and is_title(title) and not is_name(title):
+            if (
+                name
+                and title
+                and is_title(title)
+                and not is_name(title)
+                and not re.search(r"\s(?:bei|at|chez|en|@)\s", f" {title} ")
+            ):
                 place = _FROM_CLAUSE.search(m.group("between"))
                 found.setdefault((name, title), (line, clean(place["place"]) if place else None))
     return found
@@ -501,11 +507,12 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
         for line in lines:
             found += [(j, line) for j in _selfdesc.job_clauses(line) + _selfdesc.appositions(line)]
         found += _selfdesc.labelled_titles(lines) + _selfdesc.headed_jobs(lines)
+        found += _selfdesc.dated_lines(lines)
         t_title, _ = _selfdesc.tagline(lines)
         if t_title:
             t_line = next((line for line in lines if line.count("//") >= 2), t_title)
             found.append((_selfdesc.Job(t_title), t_line))
-        kept = _grammar_jobs(found)
+        kept = _grammar_jobs(_selfdesc.merge_dated(found), parts.name)
         hired = {c: start for line in lines for c, start in _selfdesc.employer_clauses(line)}
         if len(hired) == 1 and not any(j.company for j, _ in kept):
             (company, start), *_ = hired.items()
@@ -561,7 +568,7 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
 
 
 def _grammar_jobs(
-    found: list[tuple[_selfdesc.Job, str]],
+    found: list[tuple[_selfdesc.Job, str]], name: str | None = None
 ) -> list[tuple[_selfdesc.Job, str]]:
     """The distinct jobs of the grammar: a title said without an employer beside the same
     title (or its head) with one is that job."""
@@ -587,7 +594,12 @@ def _grammar_jobs(
     # page in two languages, a past and a present job): none of them is taken.
     bare = {line for j, line in out if not (j.company or j.start or j.end)}
     if len(bare) > 1:
-        out = [(j, line) for j, line in out if j.company or j.start or j.end]
+        introduced = {line for line in bare if name and name in line}
+        out = [
+            (j, line)
+            for j, line in out
+            if j.company or j.start or j.end or (len(introduced) == 1 and line in introduced)
+        ]
     return out
 
 

@@ -76,7 +76,7 @@ _TITLE_STOP = frozenset(
         "chez", "à", "au", "aux", "dans", "depuis", "et", "pour", "avec", "qui", "basé", "basée",
         "en", "con", "desde", "para", "y", "que", "viviendo", "radicado", "del", "specialized",
         "specialised", "spécialisé", "spécialisée", "spezialisiert", "especializado",
-        "especializada", "+", "/", "des", "von", "by", "par", "por",
+        "especializada", "+", "/", "des", "von", "by", "par", "por", "currently", "located",
     }
 )  # fmt: skip
 #: Words of a title that may follow "of"/"de" inside it ("Head of Engineering", "Ingeniero de
@@ -229,6 +229,10 @@ _MORE_JOB_NOUNS = frozenset(
         "schriftführer", "forscher", "forscherin", "researcher", "chercheur", "chercheuse",
         "investigador", "investigadora", "arquitecto", "arquitecta", "member", "membre",
         "miembro", "trésorier", "tesorero", "secretario", "secrétaire", "presidente",
+        "rechtsanwalt", "rechtsanwältin", "anwalt", "anwältin", "lawyer", "attorney", "avocat",
+        "avocate", "abogado", "abogada", "notar", "notary", "notaire", "arzt", "ärztin",
+        "médecin", "médico", "médica", "physician", "lehrer", "lehrerin", "teacher",
+        "professeur", "maestro", "maestra", "journalist", "journaliste", "periodista",
     }
 )  # fmt: skip
 
@@ -262,9 +266,9 @@ def _complements(rest: str) -> tuple[str | None, str | None, str | None, str | N
             text = text[m.end() :]
             continue
         m = re.match(
-            r"^(?:(?:remote\s+)?from\s+|aus\s+|(?:(?:currently\s+)?(?:based|living)\s+)?in\s+|"
+            r"^(?:(?:remote\s+)?from\s+|aus\s+|(?:(?:currently\s+)?(?:based|living|located)\s+)?in\s+|"
             r"(?:basée?\s+|vivant\s+)?à\s+|au\s+|(?:viviendo\s+|radicad[oa]\s+|basad[oa]\s+)?en\s+|"
-            rf"(?:wohnhaft\s+|lebend\s+)?in\s+)(?P<place>{_CAP}(?:[ \t]+{_CAP})?)"
+            rf"(?:wohnhaft\s+|lebend\s+)?in\s+)(?P<place>{_PLACE})"
             r"(?=\s*(?:[.,;!/(]|$|\s+(?:since|from|seit|depuis|desde|von|où|where|wo|donde|-)\b))",
             text,
         )
@@ -341,11 +345,14 @@ def _job_from(rest: str, past: bool, role: bool) -> list[Job]:
             assert title is not None
             titles.append(title)
         end = at + used
-        listed = words[end - 1].endswith(",") or (end < len(words) and words[end] in ("+", "&"))
+        joined = end < len(words) and words[end].casefold() in ("+", "&", "and", "und", "et", "y")
+        listed = words[end - 1].endswith(",") or (
+            joined and (words[end] in ("+", "&") or not titles)
+        )
         if not listed or end >= len(words):
             at = end
             break
-        at = end + (1 if words[end] in ("+", "&") else 0)
+        at = end + (1 if joined else 0)
         if at < len(words) and words[at].casefold() in _ARTICLES:
             at += 1
     if not titles:
@@ -514,9 +521,9 @@ def places(lines: list[str]) -> set[str]:
     for line in lines:
         m = _PLACE_LABEL.match(line)
         if m:
-            found.add(clean(m.group("place")) or "")
+            found.add(no_stop(clean(m.group("place"))) or "")
         for m in _LIVES.finditer(line):
-            found.add(clean(m.group("place")) or "")
+            found.add(no_stop(clean(m.group("place"))) or "")
     found.discard("")
     return found
 
@@ -732,3 +739,54 @@ def headed_schools(lines: list[str]) -> list[School]:
                 )
             )
     return out
+
+
+# -- dated career-list lines ----------------------------------------------------------------------
+
+_DATED_LINE = re.compile(
+    rf"^(?P<start>{_DATE})\s*(?:-|–|—|to|bis|à|a|hasta)\s*(?P<end>{_DATE}|{_NOW})\s*[:,]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def dated_lines(lines: list[str]) -> list[tuple[Job, str]]:
+    """``2016 - heute HORNBACH Baumarkt AG``, ``2003 - 2016 Software Entwickler bei JANUS``,
+    ``Sep 2022 - Now: Software Engineer at ESG Book``: a career-list line opening with its
+    dates, then a title at an employer, or an employer alone."""
+    out: list[tuple[Job, str]] = []
+    for line in lines:
+        m = _DATED_LINE.match(line.strip("*_ "))
+        if not m:
+            continue
+        start, end = iso_date(m.group("start")), iso_date(m.group("end"))
+        rest = m.group("rest").strip(" .")
+        words = rest.split()
+        title, used = _title(words)
+        if _good_title(title):
+            assert title is not None
+            company, place, _, _, left = _complements(" ".join(words[used:]))
+            if company and not left.strip(" ."):
+                out.append((Job(title, company, start, end, place), line))
+        elif re.fullmatch(_ORG, rest) and not has_job_word(rest) and len(rest.split()) <= 5:
+            out.append((Job("", rest, start, end), line))
+    return out
+
+
+def merge_dated(found: list[tuple[Job, str]]) -> list[tuple[Job, str]]:
+    """A job said in a sentence (``Software Entwickler bei HORNBACH``) and a dated line naming
+    the same employer (``2016 - heute HORNBACH Baumarkt AG``) are one job: the sentence's title
+    and employer, the line's dates. A dated employer line matching no job is left out."""
+    plain = [(j, line) for j, line in found if j.title]
+    merged: list[tuple[Job, str]] = []
+    for job, line in plain:
+        if job.company and not job.start:
+            for other, _ in found:
+                if (
+                    not other.title
+                    and other.company
+                    and other.company.casefold().startswith(job.company.casefold())
+                ):
+                    job = Job(job.title, job.company, other.start, other.end, job.place)
+                    break
+        merged.append((job, line))
+    return merged

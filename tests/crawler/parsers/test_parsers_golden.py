@@ -670,6 +670,21 @@ PARTLY_READ: dict[str, tuple[set[Fact], set[Fact]]] = {
         },
         {("position", "tobias kremkau", "vorsitzender", "company", "kreisverbands altmark")},
     ),
+    # Seventh round, last. The address is written in the text, not linked (no mailto:).
+    "shakhawat.me_about": ({("email", "shakhawat hossain", "0xshakhawat@example.invalid")}, set()),
+    # "Studiert habe ich von 10 / 2008 bis 09 / 2012 in Karlsruhe: Wirtschaftsinformatik -
+    # Bachelor of Science.": no rule reads a degree after a colon, nor dates spaced "10 / 2008".
+    "meinto.github.io.hugo_ueber-mich": (
+        {
+            ("education", "tobias meinhardt", "bachelor of science", "degree",
+             "bachelor of science"),
+            ("education", "tobias meinhardt", "bachelor of science", "area",
+             "wirtschaftsinformatik"),
+            ("education", "tobias meinhardt", "bachelor of science", "start", "2008-10"),
+            ("education", "tobias meinhardt", "bachelor of science", "end", "2012-09"),
+        },
+        set(),
+    ),
     "elpolito.github.io_fr_profile": (
         {
             ("education", "elpolito", "iut lyon 1", "institution", "iut lyon 1"),
