@@ -171,6 +171,18 @@ SEVENTH_LAST = frozenset(
         "SalvaIvars.github.io_sobre-mi",
     }
 )
+#: Found after the last rule of the seventh round, typed by hand and read once on the final code,
+#: with no rule changed after (``--split seventh-final``): the unseen figure of that code.
+SEVENTH_FINAL = frozenset(
+    {
+        "rotespferd-website_ueber-mich",
+        "laurahoefler_ueber-mich",
+        "bastien-nizart-portfolio_a-propos",
+        "enricbaltasar.github.io_sobre-mi",
+        "hmarquer.github.io_sobre-mi",
+        "1ag.in_about",
+    }
+)
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
 
 
@@ -203,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             "seventh-held-out",
             "seventh-fresh",
             "seventh-last",
+            "seventh-final",
         ),
         default="all",
     )
@@ -239,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.split == "seventh-fresh" and case.name not in SEVENTH_FRESH:
             continue
         if args.split == "seventh-last" and case.name not in SEVENTH_LAST:
+            continue
+        if args.split == "seventh-final" and case.name not in SEVENTH_FINAL:
             continue
         doc = module.document(
             case.fixture, case.url, content_type=case.content_type, context=case.context

@@ -588,6 +588,35 @@ CASES = [
             ("SalvaIvars.github.io_sobre-mi.html", "https://salvaivars.github.io/sobre-mi/", {}),
         )
     ),
+    # Seventh round, final check: found after the last rule of the round, typed by hand and read
+    # once on the final code, with no rule changed after (one precision case)
+    *(
+        Case("website", f"about_pages/{name}", url, "text/html", context)
+        for name, url, context in (
+            (
+                "rotespferd-website_ueber-mich.html",
+                "https://rotespferd.example/ueber-mich/",
+                {"full_name": "rotespferd"},
+            ),
+            (
+                "laurahoefler_ueber-mich.html",
+                "https://laurahoefler.example/ueber-mich/",
+                {"full_name": "laurahoefler"},
+            ),
+            (
+                "bastien-nizart-portfolio_a-propos.html",
+                "https://bastien-nizart.example/a-propos/",
+                {"full_name": "bastien-nizart"},
+            ),
+            (
+                "enricbaltasar.github.io_sobre-mi.html",
+                "https://enricbaltasar.github.io/sobre-mi/",
+                {},
+            ),
+            ("hmarquer.github.io_sobre-mi.html", "https://hmarquer.github.io/sobre-mi/", {}),
+            ("1ag.in_about.html", "https://1ag.in/about/", {}),
+        )
+    ),
 ]
 
 
