@@ -329,14 +329,23 @@ def employers(lines: list[str]) -> set[str]:
 _MAILTO = re.compile(r"^mailto:([^?\s]+@[^?\s]+)$", re.IGNORECASE)
 
 
+_WRITTEN_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
+
+
 def email_of(tree: BeautifulSoup) -> str | None:
-    """The page's e-mail address, when it links to exactly one (``mailto:``)."""
+    """The page's e-mail address, when it links to exactly one (``mailto:``); else, when it
+    links to none, the one address its text writes (``mail : x@example.org``, in a code block
+    too)."""
     found = {
         m.group(1)
         for a in tree.find_all("a", href=True)
         for m in [_MAILTO.match(str(a.get("href")))]
         if m
     }
+    if not found:
+        found = set(_WRITTEN_EMAIL.findall(tree.get_text(" ")))
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -506,6 +515,7 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
         found: list[tuple[_selfdesc.Job, str]] = []
         for line in lines:
             found += [(j, line) for j in _selfdesc.job_clauses(line) + _selfdesc.appositions(line)]
+            found += [(j, line) for j in _selfdesc.org_then_role(line)]
         found += _selfdesc.labelled_titles(lines) + _selfdesc.headed_jobs(lines)
         found += _selfdesc.dated_lines(lines)
         t_title, _ = _selfdesc.tagline(lines)
@@ -551,9 +561,9 @@ def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str |
                 parts.positions = [made]
     if not parts.education:
         schools = _selfdesc.education(lines) + _selfdesc.studies(lines)
-        for school in schools + _selfdesc.headed_schools(lines):
+        for school in schools + _selfdesc.headed_schools(lines) + _selfdesc.dated_studies(lines):
             schooling = make_education(
-                school.institution, school.degree, school.area, end=school.end
+                school.institution, school.degree, school.area, school.start, school.end
             )
             if schooling:
                 parts.education.append(schooling)

@@ -49,7 +49,7 @@ _PLACE = rf"{_PLACE_PART}(?:,[ \t]*{_PLACE_PART})?"
 _ADVERB = (
     r"(?i:(?:currently|now|today|presently|at\s+the\s+moment|right\s+now|aktuell|zurzeit|derzeit|"
     r"momentan|im\s+moment|jetzt|heute|actuellement|aujourd[’']hui|en\s+ce\s+moment|"
-    r"actualmente|hoy(?:\s+en\s+d[ií]a)?|ahora)\s*,?\s+)"
+    r"actualmente|hoy(?:\s+en\s+d[ií]a)?|ahora|also|auch|également|aussi|también)\s*,?\s+)"
 )
 #: Subject and verb of a present job clause (the subject may be left out, as bullets do).
 _PRESENT = (
@@ -88,7 +88,8 @@ _EVALUATIVE = frozenset(
         "curious", "motivated", "self-taught", "generalist", "leidenschaftlicher",
         "leidenschaftliche", "erfahrener", "erfahrene", "begeisterter", "passionné", "passionnée",
         "expérimenté", "expérimentée", "apasionado", "apasionada", "experimentado",
-        "experimentada", "professional", "aspiring", "humble",
+        "experimentada", "professional", "aspiring", "humble", "selbstständige", "selbstständiger",
+        "selbständige", "selbständiger", "freiberufliche", "freiberuflicher",
     }
 )  # fmt: skip
 _EMPLOYER_PREP = (
@@ -187,7 +188,7 @@ def _title(words: list[str]) -> tuple[str | None, int]:
                     break
                 continue
             break
-        if low in _TITLE_STOP or word[:1].isdigit():
+        if low in _TITLE_STOP or word[:1].isdigit() or raw.startswith("("):
             break
         taken.append(word)
         i += 1
@@ -232,6 +233,7 @@ _MORE_JOB_NOUNS = frozenset(
         "rechtsanwalt", "rechtsanwältin", "anwalt", "anwältin", "lawyer", "attorney", "avocat",
         "avocate", "abogado", "abogada", "notar", "notary", "notaire", "arzt", "ärztin",
         "médecin", "médico", "médica", "physician", "lehrer", "lehrerin", "teacher",
+        "redakteur", "redakteurin", "rédacteur", "rédactrice", "redactor", "redactora",
         "professeur", "maestro", "maestra", "journalist", "journaliste", "periodista",
     }
 )  # fmt: skip
@@ -239,7 +241,8 @@ _MORE_JOB_NOUNS = frozenset(
 
 def _names_job(title: str) -> bool:
     return has_job_word(title) or any(
-        w.casefold().strip(",.") in _MORE_JOB_NOUNS for w in re.split(r"[\s-]+", title)
+        w.casefold().strip(",.").endswith(tuple(_MORE_JOB_NOUNS))
+        for w in re.split(r"[\s-]+", title)
     )
 
 
@@ -407,7 +410,7 @@ _DEGREE = (
     r"(?:Bachelor(?:\s+of\s+(?:Science|Arts|Engineering|Fine\s+Arts))?|Master(?:\s+of\s+"
     r"(?:Science|Arts|Engineering|Business\s+Administration))?|B\.\s?Sc\.?|M\.\s?Sc\.?|B\.\s?A\.|"
     r"M\.\s?A\.|B\.\s?Eng\.?|M\.\s?Eng\.?|BSc|MSc|MBA|Ph\.?\s?D\.?|Doctorate|Associate(?:'s)?|"
-    r"Diplom|DUT|BTS|Licence|Maîtrise|Master|Doctorat|Licenciatura|Grado|Máster|Doctorado|"
+    r"Diplom|DUT|BUT|BTS|Licence|Maîtrise|Master|Doctorat|Licenciatura|Grado|Máster|Doctorado|"
     r"Ingeniería)"
 )
 _INSTITUTION = (
@@ -470,6 +473,7 @@ class School:
     degree: str | None
     area: str | None
     end: str | None = None
+    start: str | None = None
 
 
 def education(lines: list[str]) -> list[School]:
@@ -596,10 +600,15 @@ _STUDY_SENTENCES = [
     re.compile(
         r"\b[Jj]e\s+(?:suis|fais|prépare|poursuis)\s+(?:(?i:actuellement)\s+)?"
         rf"(?:une\s+formation|des\s+études|un\s+cursus|(?:un|une|mon|ma)\s+(?P<degree>{_DEGREE}))"
-        rf"\s+(?:en|d[e’'])\s*{_AREA}\s+(?:à|au)\s+{_INSTITUTION}"
+        rf"\s+(?:(?:en|d[e’'])\s*)?{_AREA}\s+(?:à|au)\s+{_INSTITUTION}"
     ),
     re.compile(
         rf"\b(?:[Ee]studio|[Ee]stoy\s+estudiando)\s+{_AREA}\s+en\s+(?:la\s+|el\s+)?{_INSTITUTION}"
+    ),
+    re.compile(
+        r"\b(?:[Ee]studiante|[Ss]tudent|[Éé]tudiante?|[Ss]tudent(?:in)?)\s+(?:[^,.;:!?()]{0,30}?\s+)?"
+        rf"(?:del?|of\s+the|in\s+the|du|en)\s+(?P<degree>{_DEGREE})\s+(?:en|in|de)\s+{_AREA}\s+"
+        rf"(?:en|at|à|an\s+der)\s+(?:la\s+|el\s+|the\s+)?{_INSTITUTION}"
     ),
 ]
 
@@ -749,6 +758,33 @@ _DATED_LINE = re.compile(
 )
 
 
+_LEGAL_END = re.compile(r"\b(?:AG|GmbH|Ltd|Inc|LLC|SA|SE|SAS|SARL|Corp|KG|BV|NV|plc|S\.L|S\.A)\.?$")
+_YEAR_LINE = re.compile(
+    r"^(?:(?P<since>(?i:seit|since|depuis|desde))\s+)?(?P<year>\d{4})\s*[:,]?\s+(?P<rest>[^\d].+)$"
+)
+
+
+def _dated_rest(rest: str, start: str | None, end: str | None, line: str) -> list[tuple[Job, str]]:
+    words = rest.split()
+    title, used = _title(words)
+    if not _good_title(title):
+        return []
+    assert title is not None
+    company, place, _, _, left = _complements(" ".join(words[used:]))
+    if not company:
+        # "Online-Projektmanagerin intosite GmbH": the title, then an employer ending in its
+        # legal form
+        pieces = title.split()
+        for n in range(1, len(pieces)):
+            head, tail = " ".join(pieces[:n]), " ".join(pieces[n:])
+            if _good_title(head) and _LEGAL_END.search(tail) and not has_job_word(tail):
+                title, company = head, tail
+                break
+    if left.strip(" .") and not re.match(r"^\(.*\)$", left.strip(" .")):
+        return []
+    return [(Job(title, company, start, end, place), line)]
+
+
 def dated_lines(lines: list[str]) -> list[tuple[Job, str]]:
     """``2016 - heute HORNBACH Baumarkt AG``, ``2003 - 2016 Software Entwickler bei JANUS``,
     ``Sep 2022 - Now: Software Engineer at ESG Book``: a career-list line opening with its
@@ -757,6 +793,12 @@ def dated_lines(lines: list[str]) -> list[tuple[Job, str]]:
     for line in lines:
         m = _DATED_LINE.match(line.strip("*_ "))
         if not m:
+            year = _YEAR_LINE.match(line.strip("*_ "))
+            if year:  # "seit 2016 Online-Redakteurin", "2015 Projektmanagerin Beispiel GmbH"
+                start = year.group("year")
+                out += _dated_rest(
+                    year.group("rest"), start, None if year.group("since") else start, line
+                )
             continue
         start, end = iso_date(m.group("start")), iso_date(m.group("end"))
         rest = m.group("rest").strip(" .")
@@ -790,3 +832,59 @@ def merge_dated(found: list[tuple[Job, str]]) -> list[tuple[Job, str]]:
                     break
         merged.append((job, line))
     return merged
+
+
+_DATED_STUDY = re.compile(
+    rf"^(?P<start>\d{{4}})\s*(?:-|–|—|bis|to|à|a)\s*(?P<end>\d{{4}})\s+"
+    r"(?P<degree>Bachelor|Master|Diplom|Magister|Promotions)?(?i:studium|studiengang)\s+"
+    r"(?P<area>[^()]{2,120}?)\s+(?:an\s+der|am|an\s+dem)\s+"
+    rf"{_INSTITUTION}\s*\.?$"
+)
+
+
+def dated_studies(lines: list[str]) -> list[School]:
+    """``2011–2014 Masterstudium der Literaturwissenschaft an der Universität Bremen``: a dated
+    line of a German CV naming a course of study and its university."""
+    out: list[School] = []
+    for line in lines:
+        m = _DATED_STUDY.match(line.strip("*_ "))
+        if m:
+            area = re.sub(r"^(?:der|des|in)\s+", "", m.group("area")).split(":")[0]
+            out.append(
+                School(
+                    no_stop(clean(m.group("inst"))),
+                    m.group("degree"),
+                    clean(area),
+                    m.group("end"),
+                    m.group("start"),
+                )
+            )
+    return out
+
+
+_ORG_THEN_ROLE = re.compile(
+    rf"(?:^|\s)(?:(?i:seit|since|depuis|desde)\s+(?P<lead>{_DATE})\b.*?)?"
+    rf"\b(?:im|bei|in\s+der|at|chez)\s+(?P<co>{_ORG})\s+(?:als|as|comme|como)\s+(?P<rest>.+)$"
+)
+
+
+def org_then_role(line: str) -> list[Job]:
+    """``Seit 2020 … im Gemeinderat als Ratsmitglied …``: the employer, then the role."""
+    out: list[Job] = []
+    for m in _ORG_THEN_ROLE.finditer(line):
+        words, _ = _title(m.group("rest").split())
+        parts = (words or "").split()
+        # the shortest opening of the words after "als" that is a title ("Ratsmitglied aktiv …")
+        title = next(
+            (
+                " ".join(parts[:n])
+                for n in range(1, len(parts) + 1)
+                if _good_title(" ".join(parts[:n]))
+            ),
+            None,
+        )
+        company = no_stop(clean(m.group("co")))
+        if _good_title(title) and company and not has_job_word(company):
+            assert title is not None
+            out.append(Job(title, company, iso_date(m.group("lead"))))
+    return out
