@@ -30,7 +30,8 @@ It answers only what it is sure of, and nothing when unsure:
 * a place after the title (``a Software Engineer from Dhaka, Bangladesh``, ``based in``) as the
   location; an ``I am working at C`` sentence as the employer of a title given without one; a
   bio's ``@Handle`` as the employer (``I'm a Senior Software Engineer @VMwareTanzuLabs``, the
-  handle's words split); the one ``mailto:`` address the page links to;
+  handle's words split); the one ``mailto:`` address the page links to (or, linking none,
+  the one address its text writes);
 * dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
   ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
   the end), each a position, with the same title test;
