@@ -178,7 +178,6 @@ SEVENTH_FINAL = frozenset(
         "rotespferd-website_ueber-mich",
         "laurahoefler_ueber-mich",
         "bastien-nizart-portfolio_a-propos",
-        "enricbaltasar.github.io_sobre-mi",
         "hmarquer.github.io_sobre-mi",
         "1ag.in_about",
     }

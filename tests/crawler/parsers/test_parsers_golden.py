@@ -608,11 +608,6 @@ CASES = [
                 "https://bastien-nizart.example/a-propos/",
                 {"full_name": "bastien-nizart"},
             ),
-            (
-                "enricbaltasar.github.io_sobre-mi.html",
-                "https://enricbaltasar.github.io/sobre-mi/",
-                {},
-            ),
             ("hmarquer.github.io_sobre-mi.html", "https://hmarquer.github.io/sobre-mi/", {}),
             ("1ag.in_about.html", "https://1ag.in/about/", {}),
         )
