@@ -30,10 +30,21 @@ It answers only what it is sure of, and nothing when unsure:
 * a place after the title (``a Software Engineer from Dhaka, Bangladesh``, ``based in``) as the
   location; an ``I am working at C`` sentence as the employer of a title given without one; a
   bio's ``@Handle`` as the employer (``I'm a Senior Software Engineer @VMwareTanzuLabs``, the
-  handle's words split); the one ``mailto:`` address the page links to;
+  handle's words split); the one ``mailto:`` address the page links to (or, linking none,
+  the one address its text writes);
 * dated lines of a career list: ``Co-founder at X, 2014-now`` (``bei``/``chez``/``en`` too;
   ``now``/``present``/``today``/``heute``/``aujourd'hui``/``actualidad``/``hoy`` or a year as
-  the end), each a position, with the same title test.
+  the end), each a position, with the same title test;
+* then, for what the rules above leave unread, the grammar of self-description sentences of
+  :mod:`crawler.parsers._selfdesc`: the jobs (when the rules found none: job clauses with their
+  employer, place and dates, appositions, a profile tagline, an employer said without a title;
+  titles alone in two different sentences are ambiguous and give none), the schooling and the
+  place (when the rules found none).
+
+A page that names nobody by any of the rules (nor by a ``<title>`` opening with a name, nor by
+``I'm Mateusz Lesiuk a Front End Developer``) is the person the target's context names
+(``context["full_name"]``), and gives a record only when it states a career fact (a position,
+a school or a place).
 """
 
 from __future__ import annotations
@@ -42,9 +53,11 @@ import re
 
 from bs4 import BeautifulSoup
 
+from crawler.parsers import _selfdesc
 from crawler.parsers._blocks import lines
 from crawler.parsers._microformats import github_user
 from crawler.parsers._names import has_job_word, is_name, is_title
+from crawler.parsers._records import education as make_education
 from crawler.parsers._records import position as make_position
 from crawler.parsers._schemaorg import PersonParts
 from crawler.parsers._text import clean
@@ -150,6 +163,12 @@ def _name(tree: BeautifulSoup) -> str | None:
     headings = [clean(h.get_text(" ")) for h in tree.find_all("h1")]
     if len(headings) == 1 and _looks_like_name(headings[0]):
         return headings[0]
+    if len(headings) == 1 and _ABOUT_HEADING.match(headings[0] or ""):
+        # "<h1>About</h1> … <h3>Ivo Penkov</h3>": the one lower heading that is a name
+        lower = {clean(h.get_text(" ")) for h in tree.find_all(["h2", "h3"])}
+        named = {h for h in lower if _looks_like_name(h) and not has_job_word(h or "")}
+        if len(named) == 1:
+            return next(iter(named))
     og_title = _meta(tree, "og:title")
     if not headings and _looks_like_name(og_title):
         return og_title
@@ -185,8 +204,26 @@ _LABELLED_JOB = re.compile(
 _AND = re.compile(r"\s+(?:und|and|et|y)\s+")
 
 
+_LABEL_FIRST = re.compile(
+    r"^(?:First\s+name|Given\s+name|Vorname|Prénom|Nombre)\s*:\s*(?P<name>.+)$", re.IGNORECASE
+)
+_LABEL_LAST = re.compile(
+    r"^(?:Last\s+name|Surname|Family\s+name|Nachname|Familienname|Nom|Apellidos?)\s*:\s*"
+    r"(?P<name>.+)$",
+    re.IGNORECASE,
+)
+
+
 def labelled_name(lines: list[str]) -> str | None:
-    """The name of the page's one ``Name: …`` line, when it is a personal name."""
+    """The name of the page's one ``Name: …`` line, or of its one ``First name: …`` and one
+    ``Last name: …`` line (``Vorname``/``Nachname``, ``Prénom``/``Nom``, ``Nombre``/``Apellido``),
+    when it is a personal name."""
+    firsts = {clean(m[1]) for line in lines if (m := _LABEL_FIRST.match(line))}
+    lasts = {clean(m[1]) for line in lines if (m := _LABEL_LAST.match(line))}
+    if len(firsts) == 1 and len(lasts) == 1:
+        joined = f"{next(iter(firsts))} {next(iter(lasts))}"
+        if is_name(joined):
+            return joined
     found = {n for line in lines for m in [_LABEL_NAME.match(line)] if m for n in [clean(m[1])]}
     name = next(iter(found)) if len(found) == 1 else None
     return name if name and is_name(name) else None
@@ -251,7 +288,9 @@ def job_sentences(lines: list[str]) -> dict[tuple[str | None, str | None], str]:
     for line in lines:
         for pattern in _JOB_SENTENCES:
             for m in pattern.finditer(line):
-                if _TITLE_WORDS.match(m.group("title").strip()):
+                if _TITLE_WORDS.match(m.group("title").strip()) and _selfdesc.title_words_ok(
+                    m.group("title")
+                ):
                     company = clean(m.group("company"))
                     if company and m.group(0).find("@") >= 0:
                         company = _CAMEL.sub(
@@ -309,14 +348,23 @@ def employers(lines: list[str]) -> set[str]:
 _MAILTO = re.compile(r"^mailto:([^?\s]+@[^?\s]+)$", re.IGNORECASE)
 
 
+_WRITTEN_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+)
+
+
 def email_of(tree: BeautifulSoup) -> str | None:
-    """The page's e-mail address, when it links to exactly one (``mailto:``)."""
+    """The page's e-mail address, when it links to exactly one (``mailto:``); else, when it
+    links to none, the one address its text writes (``mail : x@example.org``, in a code block
+    too)."""
     found = {
         m.group(1)
         for a in tree.find_all("a", href=True)
         for m in [_MAILTO.match(str(a.get("href")))]
         if m
     }
+    if not found:
+        found = set(_WRITTEN_EMAIL.findall(tree.get_text(" ")))
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -326,7 +374,7 @@ def self_names(lines: list[str]) -> set[str]:
         n
         for line in lines
         for m in _SELF_NAME.finditer(line)
-        for n in [clean(m.group("name"))]
+        for n in [_selfdesc.no_stop(clean(m.group("name")))]
         if n and is_name(n) and not has_job_word(n)  # "Ich bin Senior Developer."
     }
 
@@ -361,7 +409,13 @@ def named_titles(lines: list[str]) -> dict[tuple[str, str], tuple[str, str | Non
     for line in lines:
         for m in _NAMED_THEN_TITLE.finditer(line):
             name, title = clean(m.group("name")), clean(m.group("title"))
-            if name and title and is_title(title) and not is_name(title):
+            if (
+                name
+                and title
+                and is_title(title)
+                and not is_name(title)
+                and not re.search(r"\s(?:bei|at|chez|en|@)\s", f" {title} ")
+            ):
                 place = _FROM_CLAUSE.search(m.group("between"))
                 found.setdefault((name, title), (line, clean(place["place"]) if place else None))
     return found
@@ -456,13 +510,137 @@ def skill_list(tree: BeautifulSoup) -> list[str | None]:
     return []
 
 
-def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
-    """The person (at most one) and the sentence that gave their job, if any."""
+def extract(
+    tree: BeautifulSoup, context_name: str | None = None
+) -> tuple[list[PersonParts], str | None]:
+    """The person (at most one) and the sentence that gave their job, if any. A page naming
+    nobody is the person the target's context names (``context_name``), when it states a
+    career fact by the grammar of :mod:`crawler.parsers._selfdesc`."""
+    tree_lines: list[str] = []
+    people, said = _extract(tree, context_name, tree_lines)
+    if not people:
+        return people, said
+    parts = people[0]
+    said = _by_grammar(parts, tree_lines, said)
+    if parts.name == context_name and not (parts.positions or parts.education or parts.location):
+        return [], None  # a page with no career fact yields nothing
+    return [parts], said
+
+
+def _by_grammar(parts: PersonParts, lines: list[str], said: str | None) -> str | None:
+    """What the self-description grammar reads that the rules above did not: the jobs, when
+    they found none; the schooling and the place, when they found none."""
+    if not parts.positions:
+        found: list[tuple[_selfdesc.Job, str]] = []
+        for line in lines:
+            found += [(j, line) for j in _selfdesc.job_clauses(line) + _selfdesc.appositions(line)]
+            found += [(j, line) for j in _selfdesc.org_then_role(line)]
+        found += _selfdesc.labelled_titles(lines) + _selfdesc.headed_jobs(lines)
+        found += _selfdesc.dated_lines(lines)
+        t_title, _ = _selfdesc.tagline(lines)
+        if t_title:
+            t_line = next((line for line in lines if line.count("//") >= 2), t_title)
+            found.append((_selfdesc.Job(t_title), t_line))
+        kept = _grammar_jobs(_selfdesc.merge_dated(found), parts.name)
+        hired = {c: start for line in lines for c, start in _selfdesc.employer_clauses(line)}
+        if len(hired) == 1 and not any(j.company for j, _ in kept):
+            (company, start), *_ = hired.items()
+            untitled = [k for k in kept if not k[0].end]
+            if len(untitled) == 1:  # "… où je suis consultant" + "je travaille chez C"
+                job, line = untitled[0]
+                kept = [
+                    (_selfdesc.Job(job.title, company, job.start or start, None, job.place), line)
+                ]
+            elif not kept:
+                said_at = next(
+                    line
+                    for line in lines
+                    if any(c == company for c, _ in _selfdesc.employer_clauses(line))
+                )
+                made = make_position(None, company, start)
+                if made:
+                    parts.positions.append(made)
+                    said = said or said_at
+        for job, line in kept:
+            made = make_position(job.title, job.company, job.start, job.end)
+            if made:
+                parts.positions.append(made)
+                said = said or line
+        job_places = {j.place for j, _ in kept if j.place}
+        if not parts.location and len(job_places) == 1 and all(j.place for j, _ in kept):
+            parts.location = next(iter(job_places))
+    elif len(parts.positions) == 1 and not parts.positions[0].company:
+        # "I'm a Software Engineer." + "Currently I'm on the Embark team at Status"
+        hired = {c: start for line in lines for c, start in _selfdesc.employer_clauses(line)}
+        only = parts.positions[0]
+        if len(hired) == 1 and only.end is None:
+            (company, start), *_ = hired.items()
+            made = make_position(only.title, company, only.start or start)
+            if made:
+                parts.positions = [made]
+    if not parts.education:
+        schools = _selfdesc.education(lines) + _selfdesc.studies(lines)
+        for school in schools + _selfdesc.headed_schools(lines) + _selfdesc.dated_studies(lines):
+            schooling = make_education(
+                school.institution, school.degree, school.area, school.start, school.end
+            )
+            if schooling:
+                parts.education.append(schooling)
+    if not parts.location:
+        where = _selfdesc.places(lines)
+        _, t_place = _selfdesc.tagline(lines)
+        if t_place:
+            where.add(t_place)
+        if len(where) == 1:
+            parts.location = next(iter(where))
+    return said
+
+
+def _grammar_jobs(
+    found: list[tuple[_selfdesc.Job, str]], name: str | None = None
+) -> list[tuple[_selfdesc.Job, str]]:
+    """The distinct jobs of the grammar: a title said without an employer beside the same
+    title (or its head) with one is that job."""
+    kept: dict[tuple[str, str | None, str | None], tuple[_selfdesc.Job, str]] = {}
+    for job, line in found:
+        kept.setdefault((job.title.casefold(), job.company, job.start), (job, line))
+    employed = {_head(j.title) for j, _ in kept.values() if j.company}
+    employed |= {j.title.casefold() for j, _ in kept.values() if j.company}
+    # "ich bin Teamleiter & Webentwickler und zurzeit als FullStack-Entwickler bei TrustYou
+    # tätig": a title without employer in the sentence that gives the job with one describes it
+    employed_lines = {line for j, line in kept.values() if j.company}
+    out = [
+        (j, line)
+        for j, line in kept.values()
+        if j.company
+        or (
+            _head(j.title) not in employed
+            and j.title.casefold() not in employed
+            and line not in employed_lines
+        )
+    ]
+    # Titles alone (no employer, no dates) said in two different sentences are ambiguous (a
+    # page in two languages, a past and a present job): none of them is taken.
+    bare = {line for j, line in out if not (j.company or j.start or j.end)}
+    if len(bare) > 1:
+        introduced = {line for line in bare if name and name in line}
+        out = [
+            (j, line)
+            for j, line in out
+            if j.company or j.start or j.end or (len(introduced) == 1 and line in introduced)
+        ]
+    return out
+
+
+def _extract(
+    tree: BeautifulSoup, context_name: str | None, out_lines: list[str]
+) -> tuple[list[PersonParts], str | None]:
     name = _name(tree)
     headline = _headline(tree) if name else None
     github = github_user(tree)
     skills = skill_list(tree)
     lines = sentences(tree)
+    out_lines += lines
     intros = introductions(lines)
     if not name and len({n for n, _, _ in intros}) == 1:
         given = next(iter(intros))[0]
@@ -471,6 +649,12 @@ def extract(tree: BeautifulSoup) -> tuple[list[PersonParts], str | None]:
         name = next(iter(own))
     if not name:
         name = labelled_name(lines)
+    if not name and len(introduced := _selfdesc.introduced_names(lines)) == 1:
+        name = next(iter(introduced))
+    if not name and tree.title is not None:
+        name = _selfdesc.title_name(clean(tree.title.get_text(" ")))
+    if not name:
+        name = clean(context_name)
     if not name:
         return [], None
     parts = PersonParts(name=name)

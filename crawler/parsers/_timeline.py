@@ -616,7 +616,7 @@ def _education(texts: list[str], anchor: int, group: str | None) -> Education | 
     rest += [t for i, t in enumerate(texts) if i != anchor]
     if group:
         rest.append(group)
-    pieces = [p.strip() for text in rest for p in re.split(r"\s+[|–—·•𑁋]\s+|,\s+(?=\S)", text)]
+    pieces = [p for text in rest for p in _school_pieces(text)]
     pieces = [p for p in pieces if p and not p.casefold().startswith("location")]
     for i, piece in enumerate(pieces):
         labelled = _LEVEL_LABEL.match(piece)
@@ -656,6 +656,24 @@ def _education(texts: list[str], anchor: int, group: str | None) -> Education | 
     if degree is not None:
         degree, area = _degree_and_area(degree, pieces, institution)
     return _finish(institution, degree, area, dated)
+
+
+def _school_pieces(text: str) -> list[str]:
+    """A school line's parts (split at dashes, bars and commas), but a school and its unit kept
+    whole ("University of Toronto – School of Continuing Studies"), and of two schools joined
+    by a slash ("Universität Leipzig / Martin-Luther-Universität Halle") the first."""
+    parts = [p.strip() for p in re.split(r"\s+[|–—·•𑁋]\s+", text)]
+    if len(parts) > 1 and all(_INSTITUTION.search(p) for p in parts):
+        parts = [" – ".join(parts)] if "–" in text else [text.strip()]
+    out = []
+    for part in parts:
+        pieces = [p.strip() for p in re.split(r",\s+(?=\S)", part)]
+        for piece in pieces:
+            schools = [s.strip() for s in piece.split(" / ")]
+            if len(schools) > 1 and all(_INSTITUTION.search(s) for s in schools):
+                piece = schools[0]
+            out.append(piece)
+    return out
 
 
 def _finish(

@@ -34,7 +34,7 @@ def _people(document: Document) -> tuple[list[PersonParts], str | None]:
     people = _microformats.extract(html, document.url, tree)
     if people:
         return people, None
-    people, sentence = _about.extract(tree)
+    people, sentence = _about.extract(tree, document.context.get("full_name"))
     timeline = _timeline.read(tree)
     if people:
         _add_timeline(people[0], timeline)

@@ -143,8 +143,19 @@ def test_plain_pages_in_other_languages(page: str) -> None:
     assert len(record.positions) == 1
 
 
-def test_two_different_job_sentences_are_ambiguous() -> None:
+def test_two_jobs_each_with_its_employer_are_both_read() -> None:
+    # Two sentences each giving a title at an employer are two jobs (the self-description
+    # grammar); what stays ambiguous is two titles alone, in two sentences (next test).
     page = "<h1>Jane Example</h1><p>I am a Senior Engineer at Acme. I am a Board Member at Foo.</p>"
+    (record,) = website.parse(html(page))
+    assert {(p.title, p.company) for p in record.positions} == {
+        ("Senior Engineer", "Acme"),
+        ("Board Member", "Foo"),
+    }
+
+
+def test_two_titles_alone_in_two_sentences_are_ambiguous() -> None:
+    page = "<h1>Jane Example</h1><p>I am a senior engineer. Today I am a product manager.</p>"
     (record,) = website.parse(html(page))
     assert record.positions == ()
 
