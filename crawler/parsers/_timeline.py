@@ -133,7 +133,7 @@ _DEGREE = re.compile(
     r"|m\.?\s?eng|b\.?\s?tech|m\.?\s?tech|mba|ph\.?\s?d|doctor(?:ate)?|diploma|diplom|degree"
     r"|associate|licence|licenciatura|licenciado|grado|m[áa]ster|doctorado|ingeniero|ingénieur"
     r"|dipl\.|abitur|baccalaur[ée]at|bts|dut|magister|staatsexamen|promotion|high\s+school"
-    r"|studium)\b",
+    r"|studium|ssc|hsc|sslc|cbse|icse)\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
@@ -376,7 +376,10 @@ def _skills(heading: Tag) -> list[str]:
     comma-separated lines of short names; not a sub-section of interests or hobbies."""
     found: list[str] = []
     skipping = False
-    for el in _following(heading):
+    scope = _following(heading)
+    # a theme's skill gauges: "<h6>html</h6>" under each bar, one or a few per column
+    gauges = sum(len(el.find_all(("h4", "h5", "h6"))) for el in scope) >= 3
+    for el in scope:
         if el.name in _HEADINGS:
             skipping = bool(_NOT_SKILLS.match(_trim(clean(el.get_text(" ")) or "")))
             continue
@@ -384,6 +387,8 @@ def _skills(heading: Tag) -> list[str]:
             continue
         cells = [li for li in el.find_all("li")] if el.name not in ("li", "td") else [el]
         cells += el.find_all("td")
+        if gauges:
+            cells += el.find_all(("h4", "h5", "h6"))
         texts = [clean(c.get_text(" ")) or "" for c in cells if not c.find(("ul", "ol"))]
         if not cells and el.name == "p":
             for line in lines(el):
@@ -421,7 +426,13 @@ def _point(text: str | None) -> PartialDate | None:
     elif numeric:
         a, b = numeric.groups()
         m = int(b) if len(a) == 4 else int(a)
-    return PartialDate(int(year.group(0)), m)
+    return PartialDate(int(year.group(0)), m, _day(text) if m else None)
+
+
+def _day(text: str) -> int | None:
+    """The day of "15 Jun 2021" / "15. Juni 2021"."""
+    found = re.match(rf"^\s*(\d{{1,2}})\.?\s+(?:{_MONTH})", text, re.IGNORECASE)
+    return int(found.group(1)) if found and 1 <= int(found.group(1)) <= 31 else None
 
 
 @dataclass(slots=True)
@@ -443,9 +454,10 @@ def _dates(text: str) -> _Dates | None:
         start = _point(start_text)
         end = _point(end_text) if end_text else None
         if start is None and end is not None:
-            # "Jan – Jun 2021": the start's year is the end's
-            month = _MONTHS.get(start_text.strip(" .,").casefold())
-            start = PartialDate(end.year, month) if month else None
+            # "Jan – Jun 2021", "15 Jun - 15 sep 2021": the start's year is the end's
+            named = re.search(_MONTH, start_text, re.IGNORECASE)
+            month = _MONTHS.get(named.group(0).casefold()) if named else None
+            start = PartialDate(end.year, month, _day(start_text)) if month else None
         if start is None:
             continue
         current = bool(since or found.group("now") or found.group("onward"))
@@ -480,10 +492,22 @@ def _trim(text: str) -> str:
     return text.strip(" ,;:")
 
 
+_WORKED_AS = re.compile(
+    r"^(?:I\s+)?(?:work(?:ed|ing)?|employed)\s+as\s+(?:an?\s+)?|^(?:ich\s+)?arbeit(?:e|ete)\s+als\s+"
+    r"|^(?:je\s+)?travaill(?:e|ais)\s+(?:comme|en\s+tant\s+que)\s+|^(?:trabaj[oé])\s+como\s+",
+    re.IGNORECASE,
+)
+#: the kind of engagement before an employer's name: "Internship MAK Enterprises"
+_ENGAGEMENT = re.compile(
+    r"^(?:internship|intern|stage|praktikum|pr[áa]cticas|freelance|contract)\s+(?:at\s+|bei\s+|chez\s+|en\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _title_and_employer(text: str) -> tuple[str, str | None] | None:
     """``Senior Engineer at Acme`` / ``Acme | Senior Engineer`` / ``Senior Engineer``: the
     title (lexicon title-like) and the employer named beside it."""
-    text = _trim(text)
+    text = _trim(_WORKED_AS.sub("", text))
     if not text:
         return None
     parts = [_trim(p) for p in _EMPLOYER_SPLIT.split(text, maxsplit=1)]
@@ -545,6 +569,8 @@ def _position(texts: list[str], anchor: int, group: str | None) -> Position | No
             if t and t != title and not _place_like(t) and not _titled(t) and _dates(t) is None
         ]
         employer = others[0] if others and len(others[0]) <= 60 else None
+    if employer:
+        employer = _ENGAGEMENT.sub("", employer).strip() or None
     return make_position(title, employer, dated.start, dated.end)
 
 
@@ -631,7 +657,10 @@ def _education(texts: list[str], anchor: int, group: str | None) -> Education | 
             if label:
                 pieces.insert(i + 1, label)
             break
-    institution = next((p for p in pieces if _INSTITUTION.search(p)), None)
+    schools = [p for p in pieces if _INSTITUTION.search(p)]
+    institution = next(
+        (p for p in schools if not _DEGREE.search(p)), schools[0] if schools else None
+    )
     degree = next((p for p in pieces if _DEGREE.search(p) and p != institution), None)
     if institution is not None and degree is None:
         # "Osaka Metropolitan University B.Sc. in Computer Science": the school, then the degree
@@ -667,7 +696,7 @@ def _school_pieces(text: str) -> list[str]:
         parts = [" – ".join(parts)] if "–" in text else [text.strip()]
     out = []
     for part in parts:
-        pieces = [p.strip() for p in re.split(r",\s+(?=\S)", part)]
+        pieces = [p.strip() for p in re.split(r"\s*,\s+(?=\S)|\s+,(?=\S)", part)]
         for piece in pieces:
             schools = [s.strip() for s in piece.split(" / ")]
             if len(schools) > 1 and all(_INSTITUTION.search(s) for s in schools):

@@ -107,3 +107,26 @@ def test_interests_and_spoken_languages_are_not_skills() -> None:
     assert [(p["title"], p["company"], p["start"], p["end"]) for p in record["positions"]] == [
         ("Software Engineer", "SAP SE", "2020-01", None)
     ]
+
+
+def test_a_theme_s_education_list_with_internships_labels_and_gauges() -> None:
+    record = _one(
+        """<ul><li><span class="title">first name :</span> <span>Asha</span></li>
+        <li><span class="title">last name :</span> <span>Verma</span></li></ul>
+        <h3>My Skills &amp; Tools</h3>
+        <div><div class="bar"></div><h6>python</h6></div>
+        <div><div class="bar"></div><h6>sql</h6></div>
+        <div><div class="bar"></div><h6>excel</h6></div>
+        <h3>Education</h3>
+        <ul><li><span>2019</span><h5>HSC <span>CBSE</span></h5><p>Delhi Public School</p></li>
+            <li><span>10 Jan - 30 Apr 2022</span><h5>Internship <span>Zoho</span></h5>
+                <p>Work As a Data Analyst</p></li></ul>"""
+    )
+    assert record["full_name"] == "Asha Verma"
+    assert record["skills"] == ["python", "sql", "excel"]
+    assert [(p["title"], p["company"], p["start"], p["end"]) for p in record["positions"]] == [
+        ("Data Analyst", "Zoho", "2022-01-10", "2022-04-30")
+    ]
+    assert [(e["institution"], e["end"]) for e in record["education"]] == [
+        ("Delhi Public School", "2019")
+    ]
