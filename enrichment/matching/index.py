@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from enrichment.matching.blocking import (
     LOOSE_LIMIT,
     Blocks,
@@ -32,7 +34,7 @@ from enrichment.matching.identifiers import (
     profile_identifiers,
     profile_key,
 )
-from enrichment.matching.names import PersonName
+from enrichment.matching.names import PersonName, romanised_systems
 from enrichment.matching.result import Decision, DecisionsLike, MatchResult, verdicts_for
 from enrichment.matching.training import TrainedWeights
 from enrichment.model import Candidate, ProfileRecord
@@ -358,12 +360,13 @@ class CandidateIndex:
             # the guards are rules about the hand-set levels (what agreed, how strongly by
             # structure), whatever weights the score was trained to
             hand = self.compare(person, self._people[best]) if self._trained else levels
-            blockers = self._blockers(person, hand, scored, plausible, reasons)
-            if score >= w.link_score and not blockers:
+            blockers, by_name = self._blockers(person, hand, scored, plausible, reasons)
+            needed = w.name_alone_score if by_name else w.link_score
+            if score >= needed and not blockers:
                 decision = "link"
             else:
                 decision = "review"
-                reasons.extend(blockers or [f"score below link threshold {w.link_score}"])
+                reasons.extend(blockers or [f"score below link threshold {needed}"])
         return MatchResult(
             profile.profile_id,
             self._ids[best] if decision == "link" else None,
@@ -379,17 +382,29 @@ class CandidateIndex:
         """Whether the name alone may decide this match, and why (or why not) in words.
 
         A profile that carries nothing to compare but a name links only when the name is
-        overwhelming and unambiguous: the full name agrees (first name and surname exactly,
-        given names compared as given names, middle names on both sides or neither and
-        consistent), nothing else on the profile disagrees, the frequency-adjusted weight of
-        the name reaches ``Weights.name_alone_bits`` (rare in the store), and no other stored
-        person has the surname with a compatible first name (the same, a nickname or near
-        spelling of it, an initial of it, or none).
+        overwhelming and unambiguous: the full name agrees, nothing else on the profile
+        disagrees, the frequency-adjusted weight of the name reaches
+        ``Weights.name_alone_bits`` (rare in the store), and no other stored person has the
+        surname with a compatible first name and compatible middle names (the same, a
+        nickname or near spelling of it, an initial of it, or none).
+
+        "The full name agrees", level by level: the surname exactly; the first name exactly
+        (East Asian given names compared as given names) with middle names on both sides or
+        neither, each the same or an initial of it. Three less complete forms need more
+        bits (``name_alone_one_middle``, ``name_alone_initial``, ``name_alone_variant``):
+        a middle name on one side only; a first initial with the given names after it
+        agreeing in full ("C. Kent Osborne"); a nickname or one transposed letter of the
+        first name ("Steve" / "Steven", "Jospeh" / "Joseph") with consistent middle names.
         """
         a, b = person.name, self._people[best].name
-        if a.first_is_initial or b.first_is_initial or not a.first or not a.last_key:
+        w = self.weights
+        if not a.first or not b.first or not a.last_key:
             return False, "the full first name is not known on both sides"
-        name_weight = 0.0
+        if a.generation != b.generation:
+            # "William C. Ward Jr." / "William C. Ward": a father and his son
+            shown = " vs ".join(g or "none" for g in (a.generation, b.generation))
+            return False, f"the generational suffixes differ ({shown})"
+        name_weight, extra, form = 0.0, 0.0, "full name"
         for level in levels:
             if level.signal == "surname":
                 if level.label != "exact":
@@ -397,10 +412,26 @@ class CandidateIndex:
             elif level.signal == "first name":
                 if level.label.startswith("same given name"):
                     pass  # an East Asian given name, its syllables compared as one name
-                elif level.label != "exact":
+                elif level.label == "exact":
+                    if not _middles_consistent(a.middles, b.middles):
+                        if a.middles and b.middles:
+                            return False, "the middle names do not agree on both sides"
+                        form, extra = "a middle name on one side only", w.name_alone_one_middle
+                elif level.label == "same initial" or level.label == "initial-compatible":
+                    anchor = _anchor(a, b)
+                    if anchor is None:
+                        return False, "the full first name is not known on both sides"
+                    form = f"an initial, then the same given name ({anchor})"
+                    extra = w.name_alone_initial
+                elif _variant(level, a.first, b.first):
+                    if not _middles_consistent(a.middles, b.middles):
+                        return False, "the middle names do not agree on both sides"
+                    form, extra = (
+                        f"a variant of the first name ({level.label})",
+                        (w.name_alone_variant),
+                    )
+                else:
                     return False, "the first names are not the same"
-                elif not _middles_consistent(a.middles, b.middles):
-                    return False, "the middle names do not agree on both sides"
             elif level.signal == "middle name":
                 if level.weight < 0:
                     return False, "the middle names do not agree on both sides"
@@ -410,27 +441,30 @@ class CandidateIndex:
                 return False, f"the {level.signal} disagrees"
             if level.signal in NAME_SIGNALS:
                 name_weight += level.weight
-        needed = self.weights.name_alone_bits
+        needed = w.name_alone_bits + extra
         if name_weight < needed:
             return False, (
                 f"the name is not rare enough in the store (weight {name_weight:.1f} bits, "
-                f"{needed:.0f} needed)"
+                f"{needed:.0f} needed{'' if form == 'full name' else ' for ' + form})"
             )
         namesake = self._namesake(a, best)
         if namesake == "?":
             return False, "too many stored people bear the surname to rule out a namesake"
         if namesake is not None:
             return False, f"another stored person could bear the name ({namesake})"
+        shown = "" if form == "full name" else f"; {form}"
         return True, (
             f"rare full name: weight {name_weight:.1f} bits in this store (at least "
             f"{needed:.0f}), and no other stored person has the surname with a compatible "
-            "first name"
+            f"first name{shown}"
         )
 
     def _namesake(self, name: PersonName, best: int) -> str | None:
         """Another stored person who bears this surname with a first name compatible with
-        ``name``'s (the same, a nickname or near spelling of it, an initial of it, or none),
-        or ``None``. ``"?"`` when there are too many bearers to look at."""
+        ``name``'s (the same, a nickname or near spelling of it, an initial of it, or none)
+        and middle names that do not contradict its own ("Robert K. Anderson" is no
+        namesake of "Robert G. Anderson"; "Robert Anderson" is), or ``None``. ``"?"`` when
+        there are too many bearers to look at."""
         if self._freq.surnames.get(name.last_key, 0) <= 1:
             return None  # the best is the only bearer of the surname
         people, seen, first_name = self._people, 0, self._model.first_name
@@ -445,6 +479,8 @@ class CandidateIndex:
                     i != best
                     and other.last_key == name.last_key
                     and (not other.first or first_name(name, other).weight >= 0)
+                    and not _middles_contradict(name, other)
+                    and not (name.generation and other.generation != name.generation)
                 ):
                     return self._ids[i]
         return None
@@ -456,13 +492,17 @@ class CandidateIndex:
         scored: list[tuple[float, int, list[Level]]],
         plausible: int,
         reasons: list[str],
-    ) -> list[str]:
-        """Why an otherwise strong match must not link automatically.
+    ) -> tuple[list[str], bool]:
+        """Why an otherwise strong match must not link automatically, and whether the
+        name alone decides it (:meth:`_name_decides`).
 
         ``plausible``: how many scored stored people have a positive match weight (could be
         this profile). Each doubling of them asks one bit more: the prior odds of any one of
         them are shared among all. When little beyond the name agrees but the name alone is
-        overwhelming (:meth:`_name_decides`), that is said in ``reasons`` instead.
+        overwhelming (:meth:`_name_decides`), that is said in ``reasons`` instead, and its
+        namesake scan (every stored bearer of the surname whose first and middle names are
+        compatible) takes the place of the crowded and namesake-margin guards: those count
+        stored people the scan has ruled out ("Robert K. Anderson" for "Robert G. Anderson").
         """
         w = self.weights
         out = []
@@ -495,7 +535,7 @@ class CandidateIndex:
                     "name-only match: nothing beyond the name agrees, and the name alone does "
                     f"not decide: {why or 'it is not rare and unambiguous enough'}"
                 )
-        if plausible > 1:
+        if plausible > 1 and not name_decides:
             total = scored[0][0]
             needed = math.log2(plausible)
             if probability(total - needed) < w.link_score:
@@ -527,14 +567,14 @@ class CandidateIndex:
         for level in levels:
             if level.contradicts:
                 out.append(f"contradiction: {level.signal} {level.label}")
-        if len(scored) > 1:
+        if len(scored) > 1 and not name_decides:
             best_total, runner_total = scored[0][0], scored[1][0]
             if runner_total >= max(0.0, best_total - w.namesake_margin):
                 out.append(
                     f"namesake: {self._ids[scored[1][1]]} also fits "
                     f"(weight {runner_total:+.1f} vs {best_total:+.1f})"
                 )
-        return out
+        return out, name_decides
 
 
 def _middles_consistent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -551,3 +591,47 @@ def _middles_consistent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             continue
         return False
     return True
+
+
+def _middles_contradict(a: PersonName, b: PersonName) -> bool:
+    """Given names after the first that say two people: both sides have one at the same
+    place and they differ (other initials, or two different full names). Compared as parts
+    of one given name for East Asian names, so never here."""
+    if not a.middles or not b.middles or romanised_systems(a) or romanised_systems(b):
+        return False
+    for x, y in zip(a.middles, b.middles, strict=False):
+        if x[0] != y[0] or (len(x) > 1 and len(y) > 1 and x != y):
+            return True
+    return False
+
+
+def _anchor(a: PersonName, b: PersonName) -> str | None:
+    """The given name two names agree on in full when one starts with an initial ("C. Kent
+    Osborne" / "C. Kent Osborne", "J. Paul Thaxton" / "John Paul Thaxton"): as many given
+    names on both sides, each the same or an initial of the other, and at least one after
+    the first the same in full on both sides; ``None`` otherwise."""
+    ga, gb = (a.first, *a.middles), (b.first, *b.middles)
+    if len(ga) != len(gb) or len(ga) < 2:
+        return None
+    anchor = None
+    for n, (x, y) in enumerate(zip(ga, gb, strict=True)):
+        if x == y:
+            if n and len(x) > 1 and anchor is None:
+                anchor = x
+        elif x[0] != y[0] or (len(x) > 1 and len(y) > 1):
+            return None
+    return anchor
+
+
+def _variant(level: Level, a: str, b: str) -> bool:
+    """A first name written as a nickname of the other (``nickname-equivalent``) or with two
+    neighbouring letters swapped (``jospeh`` / ``joseph``: a typing slip, not another name,
+    unlike one letter more or less: "Michel" / "Michael")."""
+    if level.label.startswith("nickname-equivalent"):
+        return True
+    return (
+        len(a) >= 4
+        and len(a) == len(b)
+        and sorted(a) == sorted(b)
+        and OSA.distance(a, b, score_cutoff=1) == 1
+    )
