@@ -225,26 +225,28 @@ class Model:
         ka, kb = a.last_key, b.last_key
         if ka == kb:
             return self._tf_level("surname", "exact", "surname", ka)
-        if romanised_systems(a) or romanised_systems(b):
-            # an East Asian name's middle tokens are given-name syllables, never the first
-            # half of a double surname ("Young Do Jung" is not a Jung of "Yun Jung Lee")
-            return self._surname_similarity(ka, kb)
+        # (an East Asian name's middle tokens are given-name syllables, never the first half
+        # of a double surname: "Young Do Jung" is not a Jung of "Yun Jung Lee"; that is
+        # asked only when a double surname would otherwise be read, most pairs never do)
         if (a.middles and a.middles[-1] + ka == kb) or (b.middles and b.middles[-1] + kb == ka):
-            return Level("surname", "exact (double surname)", self._tf("surname", kb), value=kb)
-        pa, pb = a.last_parts, b.last_parts
-        if a.middles:
-            pa = pa | {a.middles[-1]}
-        if b.middles:
-            pb = pb | {b.middles[-1]}
-        shared = (a.last_parts & pb) | (b.last_parts & pa)
-        if shared and (len(a.last_parts) > 1 or len(b.last_parts) > 1 or a.middles or b.middles):
-            part = min(shared)
-            return Level(
-                "surname",
-                f"double-surname part ({part})",
-                0.6 * self._tf("surname", part),
-                value=part,
-            )
+            if not (romanised_systems(a) or romanised_systems(b)):
+                return Level("surname", "exact (double surname)", self._tf("surname", kb), value=kb)
+            return self._surname_similarity(ka, kb)
+        if len(a.last_parts) > 1 or len(b.last_parts) > 1 or a.middles or b.middles:
+            pa, pb = a.last_parts, b.last_parts
+            if a.middles:
+                pa = pa | {a.middles[-1]}
+            if b.middles:
+                pb = pb | {b.middles[-1]}
+            shared = (a.last_parts & pb) | (b.last_parts & pa)
+            if shared and not (romanised_systems(a) or romanised_systems(b)):
+                part = min(shared)
+                return Level(
+                    "surname",
+                    f"double-surname part ({part})",
+                    0.6 * self._tf("surname", part),
+                    value=part,
+                )
         return self._surname_similarity(ka, kb)
 
     def _surname_similarity(self, ka: str, kb: str) -> Level:
@@ -326,7 +328,7 @@ class Model:
             return None
         if romanised_systems(a) and romanised_systems(b):
             return None  # the middle tokens were compared as parts of the given name
-        full = {m for m in a.middles if len(m) > 1}.intersection(m for m in b.middles if len(m) > 1)
+        full = [m for m in a.middles if len(m) > 1 and m in b.middles]
         if full:
             # a given name written in full on both sides ("C. Kent Osborne"): as telling as
             # a first name of its frequency

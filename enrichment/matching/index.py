@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 from typing import Any
 
@@ -27,7 +25,7 @@ from enrichment.matching.comparisons import (
     Weights,
     probability,
 )
-from enrichment.matching.features import Person
+from enrichment.matching.features import Person, gc_paused
 from enrichment.matching.identifiers import (
     EXACT_METHODS,
     candidate_identifiers,
@@ -49,23 +47,6 @@ MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education", "w
 IDENTIFYING_SUPPORT = 8.0
 #: stored people looked at for a namesake before a lone-name link is called ambiguous
 NAMESAKE_SCAN = 5_000
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while indexing or matching in bulk.
-
-    Both make millions of small objects and no reference cycles (reference counting frees
-    all their garbage), but each object counts towards the collector's thresholds, and at a
-    million stored candidates every full collection walks the whole index for nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _ExtraWeights(dict[str, float]):
@@ -113,7 +94,7 @@ class CandidateIndex:
         weights with ones estimated from data."""
         index = cls(weights)
         index._trained = trained
-        with _gc_paused():
+        with gc_paused():
             for candidate in candidates:
                 index.add(candidate, extras_of(candidate) if extras_of else None)
         return index
@@ -199,7 +180,7 @@ class CandidateIndex:
         decisions: DecisionsLike | None = None,
         extras_of: ExtrasOf | None = None,
     ) -> list[MatchResult]:
-        with _gc_paused():
+        with gc_paused():
             return [
                 self.match(p, decisions=decisions, extras=extras_of(p) if extras_of else None)
                 for p in profiles

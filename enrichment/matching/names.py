@@ -10,7 +10,7 @@ maintained list in ``nicknames.csv`` (see its header for source and licence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -127,6 +127,8 @@ class PersonName:
     last_parts: frozenset[str]
     #: a generational suffix the name was written with ("jr", "sr", "ii", "iii" ...), or ""
     generation: str = ""
+    #: :func:`romanised_systems`, worked out the first time it is asked for
+    systems: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -327,4 +329,8 @@ def romanised_systems(name: PersonName) -> frozenset[str]:
     For such a name the tokens between first name and surname are parts of the given name
     ("Young Do Jung", "Jeong Ju Kim"), never the first half of a double surname.
     """
-    return _romanised(name.first, name.middles, name.last_key)
+    systems = name.systems
+    if systems is None:
+        systems = _romanised(name.first, name.middles, name.last_key)
+        object.__setattr__(name, "systems", systems)  # a cache, not part of the value
+    return systems
