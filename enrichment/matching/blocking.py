@@ -194,6 +194,11 @@ class Blocks:
             else:
                 bucket.append(position)
 
+    @property
+    def raw(self) -> dict[str, int | list[int]]:
+        """Key -> bucket (one position, or a list): to read, never to change."""
+        return self._buckets
+
     def bucket(self, key: str) -> int | list[int] | None:
         """The raw bucket: ``None``, one position, or a list (do not change it)."""
         return self._buckets.get(key)

@@ -303,7 +303,10 @@ class Model:
     def _syllables(self, a: PersonName, b: PersonName) -> Level | None:
         """Romanised East Asian given names compared syllable by syllable, or ``None``
         when the two names are not both written in one romanisation system."""
-        systems = romanised_systems(a) & romanised_systems(b)
+        systems = romanised_systems(a)
+        if not systems:
+            return None
+        systems = systems & romanised_systems(b)
         if not systems:
             return None
         ga, gb = given_name(a), given_name(b)

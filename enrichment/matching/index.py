@@ -38,6 +38,9 @@ from enrichment.matching.training import TrainedWeights
 from enrichment.model import Candidate, ProfileRecord
 
 ExtrasOf = Callable[[Any], Mapping[str, str]]
+#: a scored stored person: match weight, position, its levels as scored, and the same levels
+#: with their hand-set weights (what the guards read; the same list when nothing is trained)
+Scored = tuple[float, int, list[Level], list[Level]]
 #: at most this many stored candidates are scored for one profile (tight keys first)
 MAX_SCORED = 80
 #: of a name borne by more than LOOSE_LIMIT stored people, this many are compared
@@ -248,7 +251,7 @@ class CandidateIndex:
         """Candidates to score: tight buckets first, then loose ones that are small."""
         tight, loose = lookup_keys(person, self._extra_weights, wide)
         out: dict[int, None] = {}
-        get = self._blocks.bucket
+        get = self._blocks.raw.get  # the dict itself: one call less per key
         for key in tight:
             bucket = get(key)
             if bucket is None:
@@ -274,32 +277,37 @@ class CandidateIndex:
                 out.update(dict.fromkeys(bucket))
         return [i for i in islice(out, MAX_SCORED) if i not in skip]
 
-    def _score(
-        self, person: Person, ids: list[int], into: list[tuple[float, int, list[Level]]]
-    ) -> None:
+    def _score(self, person: Person, ids: list[int], into: list[Scored]) -> None:
         model, prior, trained = self._model, self.prior, self._trained
         floor = -prior - model.best_other(person)  # names must reach this to matter
         # namesakes share one parsed name object: compare each distinct name once (keyed by
         # identity, which is cheaper than hashing the names; equal names that are distinct
         # objects are merely compared twice, with the same outcome)
-        by_name: dict[tuple[int, int], tuple[list[Level], float]] = {}
+        by_name: dict[tuple[int, int], tuple[list[Level], float, list[Level]]] = {}
         people = self._people
         for i in ids:
             stored = people[i]
             name_key = (id(stored.name), id(stored.alt_name))
             cached = by_name.get(name_key)
             if cached is None:
-                name_levels = model.names(person, stored)
+                hand_names = name_levels = model.names(person, stored)
                 if trained is not None:
                     name_levels = [trained.apply(x) for x in name_levels]
-                cached = by_name[name_key] = (name_levels, sum([x.weight for x in name_levels]))
+                cached = by_name[name_key] = (
+                    name_levels,
+                    sum([x.weight for x in name_levels]),
+                    hand_names,
+                )
             if cached[1] < floor:
                 continue
-            others = model.others(person, stored)
+            hand_others = others = model.others(person, stored)
             if trained is not None:
                 others = [trained.apply(x) for x in others]
-            levels = [*cached[0], *others]
-            into.append((prior + sum([level.weight for level in levels]), i, levels))
+                levels = [*cached[0], *others]
+                hand = [*cached[2], *hand_others]
+            else:
+                levels = hand = [*cached[0], *others]
+            into.append((prior + sum([level.weight for level in levels]), i, levels, hand))
 
     def _match_fuzzy(
         self,
@@ -310,10 +318,10 @@ class CandidateIndex:
         notes: tuple[str, ...],
     ) -> MatchResult:
         w = self.weights
-        scored: list[tuple[float, int, list[Level]]] = []
+        scored: list[Scored] = []
         first = self._blocked(person, rejected)
         self._score(person, first, scored)
-        if not any(total >= 0 for total, _, _ in scored):
+        if not any(item[0] >= 0 for item in scored):
             self._score(person, self._blocked(person, rejected | set(first), wide=True), scored)
         if not scored:
             return MatchResult(
@@ -329,7 +337,7 @@ class CandidateIndex:
         ids = self._ids
         plausible = sum(1 for item in scored if item[0] >= 0)
         scored = heapq.nsmallest(2, scored, key=lambda item: (-item[0], ids[item[1]]))
-        total, best, levels = scored[0]
+        total, best, levels, hand = scored[0]
         score = probability(total)
         reasons = [str(level) for level in sorted(levels, key=lambda x: -abs(x.weight))]
         reasons.append(f"match weight {total:+.1f} (prior {self.prior:+.1f})")
@@ -340,7 +348,6 @@ class CandidateIndex:
         else:
             # the guards are rules about the hand-set levels (what agreed, how strongly by
             # structure), whatever weights the score was trained to
-            hand = self.compare(person, self._people[best]) if self._trained else levels
             blockers, by_name = self._blockers(person, hand, scored, plausible, reasons)
             needed = w.name_alone_score if by_name else w.link_score
             if score >= needed and not blockers:
@@ -470,7 +477,7 @@ class CandidateIndex:
         self,
         person: Person,
         levels: list[Level],
-        scored: list[tuple[float, int, list[Level]]],
+        scored: list[Scored],
         plausible: int,
         reasons: list[str],
     ) -> tuple[list[str], bool]:
