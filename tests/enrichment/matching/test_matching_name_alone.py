@@ -266,3 +266,11 @@ def test_a_nickname_or_a_swapped_letter_of_a_rare_name(stored: str, profile: str
     assert _store(stored).match(_alone(profile)).decision == (
         "link" if profile.startswith("Steve") else "review"
     )
+
+
+def test_a_less_complete_name_says_so_in_words() -> None:
+    result = _store("Robert McDaniel").match(_alone("Robert G. McDaniel"))
+    words = in_words(result.reasons)
+    assert any(w.endswith("with a middle name on one side only") for w in words.agreed), words
+    kent = in_words(_store("C. Kent Osborne").match(_alone("C. Kent Osborne")).reasons)
+    assert "same middle name (Kent)" in kent.agreed, kent
