@@ -470,6 +470,10 @@ class Model:
         return out
 
     def others(self, a: Person, b: Person) -> list[Level]:
+        if not (a.employers or a.titles or a.city or a.country or a.schools or a.domains) and (
+            not a.extras
+        ):
+            return []  # a profile with nothing but a name: nothing else to compare
         out = [
             level
             for level in (
