@@ -12,6 +12,7 @@ from functools import partial
 from benchmarks.matching import datasets
 from benchmarks.matching.metrics import score
 from enrichment.matching import CandidateIndex, MatchResult, Person, Weights
+from enrichment.matching.features import gc_paused
 from enrichment.matching.training import TrainedWeights, estimate, estimate_unlabelled
 from enrichment.model import Candidate, ProfileRecord
 
@@ -48,6 +49,7 @@ EM_CANDIDATES = 10
 RANDOM_PEOPLE = 5_000
 
 
+@gc_paused()
 def train(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
     """Level weights from a dev part: m on its labelled pairs, u on random pairs (compared
     the way ``index`` compares)."""
@@ -70,6 +72,7 @@ def train(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights:
     return estimate(index.compare, pairs, people, others, random_pairs=2 * RANDOM_PEOPLE)
 
 
+@gc_paused()
 def train_em(index: CandidateIndex, data: datasets.Dataset) -> TrainedWeights | None:
     """Level weights without labels, from the data being linked: what ``medalist match``
     does (:func:`enrichment.matching.training.estimate_unlabelled`)."""

@@ -48,10 +48,15 @@ How a profile is decided, in order:
    - name-only: nothing beyond the name agrees; agreeing on a large employer
      (``Weights.large_employer`` stored people or more) does not count. A name alone links
      only when it is overwhelming and unambiguous: the full name agrees (given names as
-     given names, middle names on both sides or neither, consistent), nothing else on the
-     profile disagrees, its frequency-adjusted weight reaches ``Weights.name_alone_bits``
-     (rare in the store) and no other stored person has the surname with a compatible first
-     name (same initial, or none). Everything less goes to review;
+     given names, middle names on both sides or neither, consistent; the same generational
+     suffix, Jr or none), nothing else on the profile disagrees, its frequency-adjusted
+     weight reaches ``Weights.name_alone_bits`` (rare in the store), its score
+     ``Weights.name_alone_score``, and no other stored person has the surname with a
+     compatible first name (the same, a nickname, an initial, or none) and middle names
+     that do not contradict it. A middle name on one side only, a first initial followed by
+     the same given name in full, or a nickname or swapped letter of the first name are
+     less complete and need ``name_alone_one_middle``, ``name_alone_initial`` or
+     ``name_alone_variant`` bits more. Everything less goes to review;
    - first names differ (not a nickname, initial or near spelling), unless one extra signal
      that identifies a person (a date of birth, an id number: 8 bits or more on its own)
      agrees; a household's shared postcode and birth place do not;

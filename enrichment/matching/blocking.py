@@ -125,28 +125,37 @@ def lookup_keys(
     city: list[str] = []
     exact: list[str] = []
     loose: list[str] = []
+    # (each kind of key only when the profile has that signal: most profiles lack several,
+    # and an empty generator still costs a call per reading and code)
+    employers, town = person.employers, person.city
     for name in _readings(person):
         variants = _variants(name)
+        initial = name.initial
         for code in _codes(name, True):
-            employer.extend(f"{code}|e|{e}" for e in person.employers)
+            if employers:
+                employer.extend([f"{code}|e|{e}" for e in employers])
             if name.first_is_initial:
-                loose.append(f"{code}|*{name.initial}")
+                loose.append(f"{code}|*{initial}")
                 continue
-            if person.city:
-                city.append(f"{code}|c|{person.city}|{name.initial}")
-            loose.extend(f"{code}|{v}" for v in variants)
-            if name.initial:
-                loose.append(f"{code}|#{name.initial}")
+            if town:
+                city.append(f"{code}|c|{town}|{initial}")
+            loose.extend([f"{code}|{v}" for v in variants])
+            if initial:
+                loose.append(f"{code}|#{initial}")
                 loose.append(f"{code}|")
             if wide:
-                loose.append(f"{code}|*{name.initial}")
+                loose.append(f"{code}|*{initial}")
         if name.first and name.last_key:
             exact.append(f"n|{name.first}|{name.last_key}")
-        employer.extend(f"e|{e}|{name.initial}" for e in person.current_employers)
-        employer.extend(_extra_keys(person, name, strong))
+        if person.current_employers:
+            employer.extend([f"e|{e}|{initial}" for e in person.current_employers])
+        if person.extras:
+            employer.extend(_extra_keys(person, name, strong))
     # a personal web domain finds a person whose name changed (a small bucket only: a
     # company's mail domain is looked up, and scored, by the employer keys)
-    return employer + city + exact, [*(f"w|{d}" for d in person.domains), *loose]
+    if person.domains:
+        loose = [*(f"w|{d}" for d in person.domains), *loose]
+    return employer + city + exact, loose
 
 
 def namesake_keys(name: PersonName) -> list[str]:
@@ -193,6 +202,11 @@ class Blocks:
                 buckets[key] = [bucket, position]
             else:
                 bucket.append(position)
+
+    @property
+    def raw(self) -> dict[str, int | list[int]]:
+        """Key -> bucket (one position, or a list): to read, never to change."""
+        return self._buckets
 
     def bucket(self, key: str) -> int | list[int] | None:
         """The raw bucket: ``None``, one position, or a list (do not change it)."""

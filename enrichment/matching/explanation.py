@@ -90,7 +90,11 @@ _WORDS: dict[str, list[tuple[str, str]]] = {
         ("initial-compatible", "first initial fits"),
         ("different", "different first name"),
     ],
-    "middle name": [("agree", "middle names agree"), ("initials differ", "different middle names")],
+    "middle name": [
+        ("same middle name", "same middle name ({0})"),
+        ("agree", "middle names agree"),
+        ("initials differ", "different middle names"),
+    ],
     "name order": [("read another way", "name written the other way round")],
     "employer": [
         ("same current employer", "same current employer ({0})"),
@@ -178,9 +182,11 @@ def in_words(reasons: list[str] | tuple[str, ...]) -> Explanation:
             continue
         if reason.startswith("rare full name"):
             bits = _BITS.search(reason)
+            form = reason.split("; ", 1)[1] if "; " in reason else ""
             out.agreed.append(
                 "the full name is rare in the store and no other stored person could bear it"
                 + (f" ({bits[1]} bits)" if bits else "")
+                + (f", with {form}" if form else "")
             )
             continue
         for start, words in _HELD:

@@ -143,8 +143,10 @@ def profile_key(profile: ProfileRecord, identifiers: list[tuple[str, str]] | Non
     """
     if identifiers is None:
         identifiers = list(profile_identifiers(profile))
-    ids = dict(reversed(identifiers))
-    locator = next((f"{m}:{ids[m]}" for m in EXACT_METHODS if m in ids), "")
+    locator = ""
+    if identifiers:
+        ids = dict(reversed(identifiers))
+        locator = next((f"{m}:{ids[m]}" for m in EXACT_METHODS if m in ids), "")
     if not locator and profile.url:
         locator = "url:" + normalise_url(profile.url)
     return f"{profile.kind}|{locator}|{parse_name(profile.full_name).key}"

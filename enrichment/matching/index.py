@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from typing import Any
+
+from rapidfuzz.distance import OSA
 
 from enrichment.matching.blocking import (
     LOOSE_LIMIT,
@@ -25,19 +25,22 @@ from enrichment.matching.comparisons import (
     Weights,
     probability,
 )
-from enrichment.matching.features import Person
+from enrichment.matching.features import Person, gc_paused
 from enrichment.matching.identifiers import (
     EXACT_METHODS,
     candidate_identifiers,
     profile_identifiers,
     profile_key,
 )
-from enrichment.matching.names import PersonName
+from enrichment.matching.names import PersonName, romanised_systems
 from enrichment.matching.result import Decision, DecisionsLike, MatchResult, verdicts_for
 from enrichment.matching.training import TrainedWeights
 from enrichment.model import Candidate, ProfileRecord
 
 ExtrasOf = Callable[[Any], Mapping[str, str]]
+#: a scored stored person: match weight, position, its levels as scored, and the same levels
+#: with their hand-set weights (what the guards read; the same list when nothing is trained)
+Scored = tuple[float, int, list[Level], list[Level]]
 #: at most this many stored candidates are scored for one profile (tight keys first)
 MAX_SCORED = 80
 #: of a name borne by more than LOOSE_LIMIT stored people, this many are compared
@@ -47,23 +50,6 @@ MODEL_SIGNALS = NAME_SIGNALS | {"employer", "title", "location", "education", "w
 IDENTIFYING_SUPPORT = 8.0
 #: stored people looked at for a namesake before a lone-name link is called ambiguous
 NAMESAKE_SCAN = 5_000
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while indexing or matching in bulk.
-
-    Both make millions of small objects and no reference cycles (reference counting frees
-    all their garbage), but each object counts towards the collector's thresholds, and at a
-    million stored candidates every full collection walks the whole index for nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _ExtraWeights(dict[str, float]):
@@ -111,7 +97,7 @@ class CandidateIndex:
         weights with ones estimated from data."""
         index = cls(weights)
         index._trained = trained
-        with _gc_paused():
+        with gc_paused():
             for candidate in candidates:
                 index.add(candidate, extras_of(candidate) if extras_of else None)
         return index
@@ -201,7 +187,7 @@ class CandidateIndex:
         decisions: DecisionsLike | None = None,
         extras_of: ExtrasOf | None = None,
     ) -> list[MatchResult]:
-        with _gc_paused():
+        with gc_paused():
             return [
                 self.match(p, decisions=decisions, extras=extras_of(p) if extras_of else None)
                 for p in profiles
@@ -269,7 +255,7 @@ class CandidateIndex:
         """Candidates to score: tight buckets first, then loose ones that are small."""
         tight, loose = lookup_keys(person, self._extra_weights, wide)
         out: dict[int, None] = {}
-        get = self._blocks.bucket
+        get = self._blocks.raw.get  # the dict itself: one call less per key
         for key in tight:
             bucket = get(key)
             if bucket is None:
@@ -295,32 +281,37 @@ class CandidateIndex:
                 out.update(dict.fromkeys(bucket))
         return [i for i in islice(out, MAX_SCORED) if i not in skip]
 
-    def _score(
-        self, person: Person, ids: list[int], into: list[tuple[float, int, list[Level]]]
-    ) -> None:
+    def _score(self, person: Person, ids: list[int], into: list[Scored]) -> None:
         model, prior, trained = self._model, self.prior, self._trained
         floor = -prior - model.best_other(person)  # names must reach this to matter
         # namesakes share one parsed name object: compare each distinct name once (keyed by
         # identity, which is cheaper than hashing the names; equal names that are distinct
         # objects are merely compared twice, with the same outcome)
-        by_name: dict[tuple[int, int], tuple[list[Level], float]] = {}
+        by_name: dict[tuple[int, int], tuple[list[Level], float, list[Level]]] = {}
         people = self._people
         for i in ids:
             stored = people[i]
             name_key = (id(stored.name), id(stored.alt_name))
             cached = by_name.get(name_key)
             if cached is None:
-                name_levels = model.names(person, stored)
+                hand_names = name_levels = model.names(person, stored)
                 if trained is not None:
                     name_levels = [trained.apply(x) for x in name_levels]
-                cached = by_name[name_key] = (name_levels, sum([x.weight for x in name_levels]))
+                cached = by_name[name_key] = (
+                    name_levels,
+                    sum([x.weight for x in name_levels]),
+                    hand_names,
+                )
             if cached[1] < floor:
                 continue
-            others = model.others(person, stored)
+            hand_others = others = model.others(person, stored)
             if trained is not None:
                 others = [trained.apply(x) for x in others]
-            levels = [*cached[0], *others]
-            into.append((prior + sum([level.weight for level in levels]), i, levels))
+                levels = [*cached[0], *others]
+                hand = [*cached[2], *hand_others]
+            else:
+                levels = hand = [*cached[0], *others]
+            into.append((prior + sum([level.weight for level in levels]), i, levels, hand))
 
     def _match_fuzzy(
         self,
@@ -331,10 +322,10 @@ class CandidateIndex:
         notes: tuple[str, ...],
     ) -> MatchResult:
         w = self.weights
-        scored: list[tuple[float, int, list[Level]]] = []
+        scored: list[Scored] = []
         first = self._blocked(person, rejected)
         self._score(person, first, scored)
-        if not any(total >= 0 for total, _, _ in scored):
+        if not any(item[0] >= 0 for item in scored):
             self._score(person, self._blocked(person, rejected | set(first), wide=True), scored)
         if not scored:
             return MatchResult(
@@ -350,7 +341,7 @@ class CandidateIndex:
         ids = self._ids
         plausible = sum(1 for item in scored if item[0] >= 0)
         scored = heapq.nsmallest(2, scored, key=lambda item: (-item[0], ids[item[1]]))
-        total, best, levels = scored[0]
+        total, best, levels, hand = scored[0]
         score = probability(total)
         reasons = [str(level) for level in sorted(levels, key=lambda x: -abs(x.weight))]
         reasons.append(f"match weight {total:+.1f} (prior {self.prior:+.1f})")
@@ -361,13 +352,13 @@ class CandidateIndex:
         else:
             # the guards are rules about the hand-set levels (what agreed, how strongly by
             # structure), whatever weights the score was trained to
-            hand = self.compare(person, self._people[best]) if self._trained else levels
-            blockers = self._blockers(person, hand, scored, plausible, reasons)
-            if score >= w.link_score and not blockers:
+            blockers, by_name = self._blockers(person, hand, scored, plausible, reasons)
+            needed = w.name_alone_score if by_name else w.link_score
+            if score >= needed and not blockers:
                 decision = "link"
             else:
                 decision = "review"
-                reasons.extend(blockers or [f"score below link threshold {w.link_score}"])
+                reasons.extend(blockers or [f"score below link threshold {needed}"])
         return MatchResult(
             profile.profile_id,
             self._ids[best] if decision == "link" else None,
@@ -383,17 +374,29 @@ class CandidateIndex:
         """Whether the name alone may decide this match, and why (or why not) in words.
 
         A profile that carries nothing to compare but a name links only when the name is
-        overwhelming and unambiguous: the full name agrees (first name and surname exactly,
-        given names compared as given names, middle names on both sides or neither and
-        consistent), nothing else on the profile disagrees, the frequency-adjusted weight of
-        the name reaches ``Weights.name_alone_bits`` (rare in the store), and no other stored
-        person has the surname with a compatible first name (the same, a nickname or near
-        spelling of it, an initial of it, or none).
+        overwhelming and unambiguous: the full name agrees, nothing else on the profile
+        disagrees, the frequency-adjusted weight of the name reaches
+        ``Weights.name_alone_bits`` (rare in the store), and no other stored person has the
+        surname with a compatible first name and compatible middle names (the same, a
+        nickname or near spelling of it, an initial of it, or none).
+
+        "The full name agrees", level by level: the surname exactly; the first name exactly
+        (East Asian given names compared as given names) with middle names on both sides or
+        neither, each the same or an initial of it. Three less complete forms need more
+        bits (``name_alone_one_middle``, ``name_alone_initial``, ``name_alone_variant``):
+        a middle name on one side only; a first initial with the given names after it
+        agreeing in full ("C. Kent Osborne"); a nickname or one transposed letter of the
+        first name ("Steve" / "Steven", "Jospeh" / "Joseph") with consistent middle names.
         """
         a, b = person.name, self._people[best].name
-        if a.first_is_initial or b.first_is_initial or not a.first or not a.last_key:
+        w = self.weights
+        if not a.first or not b.first or not a.last_key:
             return False, "the full first name is not known on both sides"
-        name_weight = 0.0
+        if a.generation != b.generation:
+            # "William C. Ward Jr." / "William C. Ward": a father and his son
+            shown = " vs ".join(g or "none" for g in (a.generation, b.generation))
+            return False, f"the generational suffixes differ ({shown})"
+        name_weight, extra, form = 0.0, 0.0, "full name"
         for level in levels:
             if level.signal == "surname":
                 if level.label != "exact":
@@ -401,10 +404,26 @@ class CandidateIndex:
             elif level.signal == "first name":
                 if level.label.startswith("same given name"):
                     pass  # an East Asian given name, its syllables compared as one name
-                elif level.label != "exact":
+                elif level.label == "exact":
+                    if not _middles_consistent(a.middles, b.middles):
+                        if a.middles and b.middles:
+                            return False, "the middle names do not agree on both sides"
+                        form, extra = "a middle name on one side only", w.name_alone_one_middle
+                elif level.label == "same initial" or level.label == "initial-compatible":
+                    anchor = _anchor(a, b)
+                    if anchor is None:
+                        return False, "the full first name is not known on both sides"
+                    form = f"an initial, then the same given name ({anchor})"
+                    extra = w.name_alone_initial
+                elif _variant(level, a.first, b.first):
+                    if not _middles_consistent(a.middles, b.middles):
+                        return False, "the middle names do not agree on both sides"
+                    form, extra = (
+                        f"a variant of the first name ({level.label})",
+                        (w.name_alone_variant),
+                    )
+                else:
                     return False, "the first names are not the same"
-                elif not _middles_consistent(a.middles, b.middles):
-                    return False, "the middle names do not agree on both sides"
             elif level.signal == "middle name":
                 if level.weight < 0:
                     return False, "the middle names do not agree on both sides"
@@ -414,27 +433,30 @@ class CandidateIndex:
                 return False, f"the {level.signal} disagrees"
             if level.signal in NAME_SIGNALS:
                 name_weight += level.weight
-        needed = self.weights.name_alone_bits
+        needed = w.name_alone_bits + extra
         if name_weight < needed:
             return False, (
                 f"the name is not rare enough in the store (weight {name_weight:.1f} bits, "
-                f"{needed:.0f} needed)"
+                f"{needed:.0f} needed{'' if form == 'full name' else ' for ' + form})"
             )
         namesake = self._namesake(a, best)
         if namesake == "?":
             return False, "too many stored people bear the surname to rule out a namesake"
         if namesake is not None:
             return False, f"another stored person could bear the name ({namesake})"
+        shown = "" if form == "full name" else f"; {form}"
         return True, (
             f"rare full name: weight {name_weight:.1f} bits in this store (at least "
             f"{needed:.0f}), and no other stored person has the surname with a compatible "
-            "first name"
+            f"first name{shown}"
         )
 
     def _namesake(self, name: PersonName, best: int) -> str | None:
         """Another stored person who bears this surname with a first name compatible with
-        ``name``'s (the same, a nickname or near spelling of it, an initial of it, or none),
-        or ``None``. ``"?"`` when there are too many bearers to look at."""
+        ``name``'s (the same, a nickname or near spelling of it, an initial of it, or none)
+        and middle names that do not contradict its own ("Robert K. Anderson" is no
+        namesake of "Robert G. Anderson"; "Robert Anderson" is), or ``None``. ``"?"`` when
+        there are too many bearers to look at."""
         if self._freq.surnames.get(name.last_key, 0) <= 1:
             return None  # the best is the only bearer of the surname
         people, seen, first_name = self._people, 0, self._model.first_name
@@ -449,6 +471,8 @@ class CandidateIndex:
                     i != best
                     and other.last_key == name.last_key
                     and (not other.first or first_name(name, other).weight >= 0)
+                    and not _middles_contradict(name, other)
+                    and not (name.generation and other.generation != name.generation)
                 ):
                     return self._ids[i]
         return None
@@ -457,16 +481,20 @@ class CandidateIndex:
         self,
         person: Person,
         levels: list[Level],
-        scored: list[tuple[float, int, list[Level]]],
+        scored: list[Scored],
         plausible: int,
         reasons: list[str],
-    ) -> list[str]:
-        """Why an otherwise strong match must not link automatically.
+    ) -> tuple[list[str], bool]:
+        """Why an otherwise strong match must not link automatically, and whether the
+        name alone decides it (:meth:`_name_decides`).
 
         ``plausible``: how many scored stored people have a positive match weight (could be
         this profile). Each doubling of them asks one bit more: the prior odds of any one of
         them are shared among all. When little beyond the name agrees but the name alone is
-        overwhelming (:meth:`_name_decides`), that is said in ``reasons`` instead.
+        overwhelming (:meth:`_name_decides`), that is said in ``reasons`` instead, and its
+        namesake scan (every stored bearer of the surname whose first and middle names are
+        compatible) takes the place of the crowded and namesake-margin guards: those count
+        stored people the scan has ruled out ("Robert K. Anderson" for "Robert G. Anderson").
         """
         w = self.weights
         out = []
@@ -499,7 +527,7 @@ class CandidateIndex:
                     "name-only match: nothing beyond the name agrees, and the name alone does "
                     f"not decide: {why or 'it is not rare and unambiguous enough'}"
                 )
-        if plausible > 1:
+        if plausible > 1 and not name_decides:
             total = scored[0][0]
             needed = math.log2(plausible)
             if probability(total - needed) < w.link_score:
@@ -531,14 +559,14 @@ class CandidateIndex:
         for level in levels:
             if level.contradicts:
                 out.append(f"contradiction: {level.signal} {level.label}")
-        if len(scored) > 1:
+        if len(scored) > 1 and not name_decides:
             best_total, runner_total = scored[0][0], scored[1][0]
             if runner_total >= max(0.0, best_total - w.namesake_margin):
                 out.append(
                     f"namesake: {self._ids[scored[1][1]]} also fits "
                     f"(weight {runner_total:+.1f} vs {best_total:+.1f})"
                 )
-        return out
+        return out, name_decides
 
 
 def _middles_consistent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -555,3 +583,47 @@ def _middles_consistent(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             continue
         return False
     return True
+
+
+def _middles_contradict(a: PersonName, b: PersonName) -> bool:
+    """Given names after the first that say two people: both sides have one at the same
+    place and they differ (other initials, or two different full names). Compared as parts
+    of one given name for East Asian names, so never here."""
+    if not a.middles or not b.middles or romanised_systems(a) or romanised_systems(b):
+        return False
+    for x, y in zip(a.middles, b.middles, strict=False):
+        if x[0] != y[0] or (len(x) > 1 and len(y) > 1 and x != y):
+            return True
+    return False
+
+
+def _anchor(a: PersonName, b: PersonName) -> str | None:
+    """The given name two names agree on in full when one starts with an initial ("C. Kent
+    Osborne" / "C. Kent Osborne", "J. Paul Thaxton" / "John Paul Thaxton"): as many given
+    names on both sides, each the same or an initial of the other, and at least one after
+    the first the same in full on both sides; ``None`` otherwise."""
+    ga, gb = (a.first, *a.middles), (b.first, *b.middles)
+    if len(ga) != len(gb) or len(ga) < 2:
+        return None
+    anchor = None
+    for n, (x, y) in enumerate(zip(ga, gb, strict=True)):
+        if x == y:
+            if n and len(x) > 1 and anchor is None:
+                anchor = x
+        elif x[0] != y[0] or (len(x) > 1 and len(y) > 1):
+            return None
+    return anchor
+
+
+def _variant(level: Level, a: str, b: str) -> bool:
+    """A first name written as a nickname of the other (``nickname-equivalent``) or with two
+    neighbouring letters swapped (``jospeh`` / ``joseph``: a typing slip, not another name,
+    unlike one letter more or less: "Michel" / "Michael")."""
+    if level.label.startswith("nickname-equivalent"):
+        return True
+    return (
+        len(a) >= 4
+        and len(a) == len(b)
+        and sorted(a) == sorted(b)
+        and OSA.distance(a, b, score_cutoff=1) == 1
+    )

@@ -10,7 +10,7 @@ maintained list in ``nicknames.csv`` (see its header for source and licence).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -102,6 +102,10 @@ PARTICLES = frozenset(
         "mac",
     ]
 )
+#: suffixes that tell a father from a son: a name alone with another one (or one on one
+#: side only) may be another person of the family
+GENERATIONS = {"jr": "jr", "jnr": "jr", "sr": "sr", "snr": "sr", "ii": "ii", "iii": "iii",
+               "iv": "iv", "v": "v"}  # fmt: skip
 _DROP = re.compile(r"[^\w\s,\-']")
 _QUOTED = re.compile(r"[\"“”‘’(].*?[\"“”’)]")
 _SOUNDEX = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556")
@@ -121,14 +125,25 @@ class PersonName:
     swapped: bool
     last_key: str
     last_parts: frozenset[str]
+    #: a generational suffix the name was written with ("jr", "sr", "ii", "iii" ...), or ""
+    generation: str = ""
+    #: :func:`romanised_systems`, worked out the first time it is asked for
+    systems: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def of(cls, first: str, middles: tuple[str, ...], last: str, swapped: bool) -> PersonName:
+    def of(
+        cls,
+        first: str,
+        middles: tuple[str, ...],
+        last: str,
+        swapped: bool,
+        generation: str = "",
+    ) -> PersonName:
         key = last.replace(" ", "")
         parts = {p for p in last.split() if p not in PARTICLES}
         if key:
             parts.add(key)
-        return cls(first, middles, last, swapped, key, frozenset(parts))
+        return cls(first, middles, last, swapped, key, frozenset(parts), generation)
 
     @property
     def initial(self) -> str:
@@ -157,7 +172,15 @@ def parse_name(full_name: str) -> PersonName:
     text = _DROP.sub(" ", text).replace("'", "")
     swapped = False
     pieces = [p.strip() for p in text.split(",") if p.strip()]
-    pieces = [p for p in pieces if not all(t.strip("-") in SUFFIXES for t in p.split())]
+    generation = ""
+    kept = []
+    for piece in pieces:
+        words = [t.strip("-") for t in piece.split()]
+        if all(t in SUFFIXES for t in words):
+            generation = generation or next((GENERATIONS[t] for t in words if t in GENERATIONS), "")
+        else:
+            kept.append(piece)
+    pieces = kept
     if len(pieces) >= 2:
         # "Lovelace, Ada": surname first. Anything after a second comma is dropped.
         text = f"{pieces[1]} {pieces[0]}"
@@ -171,12 +194,17 @@ def parse_name(full_name: str) -> PersonName:
     while tokens and tokens[0] in HONORIFICS and len(tokens) > 1:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1] in SUFFIXES:
-        tokens.pop()
-    tokens = [t for i, t in enumerate(tokens) if i == 0 or t not in SUFFIXES]
+        generation = generation or GENERATIONS.get(tokens.pop(), "")
+    # a suffix inside the name ("John Jr Smith"), but never a single letter there: the
+    # "V." of "Peter V. Wright" is a middle initial, not the fifth
+    inside = [t for t in tokens[1:] if t in SUFFIXES and len(t) > 1]
+    if inside:
+        generation = generation or next((GENERATIONS[t] for t in inside if t in GENERATIONS), "")
+        tokens = [t for i, t in enumerate(tokens) if i == 0 or t not in inside]
     if not tokens:
-        return PersonName.of("", (), "", swapped)
+        return PersonName.of("", (), "", swapped, generation)
     if len(tokens) == 1:
-        return PersonName.of("", (), tokens[0].replace("-", " "), swapped)
+        return PersonName.of("", (), tokens[0].replace("-", " "), swapped, generation)
     first = tokens[0].replace("-", "")
     rest = tokens[1:]
     # the surname is the last token with any particles right before it
@@ -185,7 +213,7 @@ def parse_name(full_name: str) -> PersonName:
         start -= 1
     last = " ".join(t.replace("-", " ") for t in rest[start:])
     middles = tuple(t.replace("-", "") for t in rest[:start])
-    return PersonName.of(first, middles, last, swapped)
+    return PersonName.of(first, middles, last, swapped, generation)
 
 
 def swapped_name(name: PersonName) -> PersonName | None:
@@ -197,10 +225,10 @@ def swapped_name(name: PersonName) -> PersonName | None:
     if name.swapped or name.middles:
         return None
     if not name.first:
-        return PersonName.of(name.last_key, (), "", True) if name.last else None
+        return PersonName.of(name.last_key, (), "", True, name.generation) if name.last else None
     if " " in name.last:
         return None
-    return PersonName.of(name.last, (), name.first, True)
+    return PersonName.of(name.last, (), name.first, True, name.generation)
 
 
 @lru_cache(maxsize=65_536)
@@ -301,4 +329,8 @@ def romanised_systems(name: PersonName) -> frozenset[str]:
     For such a name the tokens between first name and surname are parts of the given name
     ("Young Do Jung", "Jeong Ju Kim"), never the first half of a double surname.
     """
-    return _romanised(name.first, name.middles, name.last_key)
+    systems = name.systems
+    if systems is None:
+        systems = _romanised(name.first, name.middles, name.last_key)
+        object.__setattr__(name, "systems", systems)  # a cache, not part of the value
+    return systems

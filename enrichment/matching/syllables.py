@@ -78,6 +78,22 @@ SYSTEMS: dict[str, frozenset[str]] = {
 _LONGEST = max(len(s) for inventory in SYSTEMS.values() for s in inventory)
 
 
+def _pairs(inventory: frozenset[str], geminates: bool) -> frozenset[str]:
+    """Every two-letter sequence a word spelt in syllables of ``inventory`` can contain:
+    inside a syllable, or the last letter of one and the first of the next."""
+    inside = {x[i : i + 2] for x in inventory for i in range(len(x) - 1)}
+    ends, starts = {x[-1] for x in inventory}, {x[0] for x in inventory}
+    across = {e + b for e in ends for b in starts}
+    if geminates:
+        across |= {c + c for c in starts if c not in VOWELS + "n"}
+    return frozenset(inside | across)
+
+
+#: a quick test before segmenting: most Western names hold a pair of letters no syllable
+#: sequence of a system can ("christopher": "hr" for Hepburn and Korean)
+PAIRS = {name: _pairs(inventory, name == "japanese") for name, inventory in SYSTEMS.items()}
+
+
 @lru_cache(maxsize=262_144)
 def segment(word: str, system: str) -> tuple[str, ...] | None:
     """The fewest syllables of ``system`` that spell ``word``, or ``None``.
@@ -89,6 +105,10 @@ def segment(word: str, system: str) -> tuple[str, ...] | None:
     n = len(word)
     if not n or not word.isalpha():
         return None
+    pairs = PAIRS[system]
+    for i in range(n - 1):
+        if word[i : i + 2] not in pairs:
+            return None
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
     for start in range(n):

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from enrichment.matching.comparisons import NAME_SIGNALS, Level
-from enrichment.matching.features import Person
+from enrichment.matching.features import Person, gc_paused
 
 _VALUES = re.compile(r"\s*\([^)]*\)")
 #: trained weights stay within these bits
@@ -151,6 +151,7 @@ def _weights(
     return out
 
 
+@gc_paused()
 def estimate(
     compare: Compare,
     pairs: Iterable[tuple[Person, Person]],
@@ -179,6 +180,7 @@ def estimate(
     return _weights(match_counts, n_match, other_counts, n_other, hand, min_matches)
 
 
+@gc_paused()
 def estimate_em(
     compare: Compare,
     candidate_pairs: Iterable[tuple[Person, Person]],
@@ -240,6 +242,7 @@ def estimate_em(
 EM_MIN_PROFILES = 500
 
 
+@gc_paused()
 def estimate_unlabelled(
     compare: Compare,
     candidates_of: Callable[[Person], Sequence[Person]],
