@@ -10,6 +10,12 @@ Rules match the *normalised* path as well as the spelled one: ``/a/../private/x`
 ``/./private/x``, ``//private/x`` and ``/%70rivate/x`` all name ``/private/x`` to a server, so
 ``Disallow: /private/`` refuses them (RFC 3986 section 6.2.2: percent-encoding of unreserved
 characters decoded and hex upper-cased, dot segments removed; duplicate slashes collapsed).
+
+Every request that arrives while a host's robots.txt is on its way waits for its answer. Scrapy
+2.13 to 2.19 have each waiter await the one pending ``Deferred`` itself (scrapy/scrapy#6802);
+Twisted's ``Deferred.asFuture`` passes ``None`` on to the next callback, so every waiter after
+the first read "no robots.txt" and was let through. Here each waiter gets its own ``Deferred``,
+fired with the parser and passing it on.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from urllib.parse import urlsplit, urlunsplit
 from scrapy import Request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 from crawler.middlewares.guard import RequestRefused
 
@@ -74,6 +82,19 @@ class Unreachable:
 
 
 class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
+    async def robot_parser(self, request: Request) -> Any:
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(pending, Deferred):
+            return await super().robot_parser(request)
+        waiter: Deferred[Any] = Deferred()
+
+        def hand_on(parser: Any) -> Any:
+            waiter.callback(parser)
+            return parser  # for the next waiter
+
+        pending.addCallback(hand_on)
+        return await maybe_deferred_to_future(waiter)
+
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
             self._stats.inc_value(f"robotstxt/response_status_count/{response.status}")

@@ -143,6 +143,7 @@ def run_crawl(
         args += ["-s", f"{name}={value}"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    (tmp_path / "crawler.log").write_text(done.stderr)  # for a failing test's diagnosis
     assert done.returncode == 0, done.stderr[-3000:]
     results = [json.loads(line) for line in out.read_text().splitlines() if line.strip()]
     by_id = {r["source_id"]: r for r in results}

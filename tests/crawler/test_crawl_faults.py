@@ -236,7 +236,7 @@ def test_a_redirect_to_another_scheme_is_not_followed(crawl: Any) -> None:
 
 def test_robots_txt_is_obeyed_and_the_page_never_requested(crawl: Any, site: Site) -> None:
     result = crawl[0]["robots"]
-    assert result["status"] == "refused"
+    assert result["status"] == "refused", (result, site.server.log, crawl[2])
     assert "robots.txt" in result["error"]
     assert "/private/profile" not in site.paths
 

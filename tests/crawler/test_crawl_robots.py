@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,3 +89,31 @@ def test_robots_rules_hold_however_the_path_is_spelled(tmp_path: Path, spelling:
         assert [p for p in site.paths if p != "/robots.txt"] == []
     finally:
         site.close()
+
+
+def test_every_request_waiting_for_robots_txt_is_refused(tmp_path: Path) -> None:
+    """Requests queued while robots.txt is on its way all get its answer.
+
+    Scrapy 2.13 to 2.19 await the one pending Deferred from each waiting request; Twisted's
+    ``asFuture`` hands ``None`` to the next callback, so every waiter after the first read
+    "no robots.txt" and was let through.
+    """
+    site = Site()
+
+    def slow_robots(_: object) -> Reply:
+        time.sleep(1.0)  # long enough for every target to be waiting on it
+        return Reply(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})
+
+    site.route("/robots.txt", slow_robots)
+    targets = []
+    for number in range(8):
+        url = site.route(f"/private/{number}", PAGE)
+        targets.append(
+            {"source_id": f"p{number}", "kind": "website", "url": url, "render": "never"}
+        )
+    try:
+        results = run_crawl(tmp_path, targets)
+    finally:
+        site.close()
+    assert {r["status"] for r in results.values()} == {"refused"}, results
+    assert site.paths == ["/robots.txt"]
