@@ -299,9 +299,13 @@ def test_per_host_concurrency_holds_and_a_slow_host_does_not_starve_the_others(
     assert {r["status"] for r in results.values()} == {"ok"}, results
     assert max(g.most for g in gauges) <= 2, [g.most for g in gauges]
     assert shared["most"] > 2  # hosts were fetched side by side
-    slow_end, fast_end = max(gauges[0].done), max(gauges[1].done + gauges[2].done)
-    # 10 slow pages two at a time take about 3 s; the fast hosts are done well before
-    assert fast_end < slow_end - 1.5, (slow_end, fast_end)
+    fast_end = max(gauges[1].done + gauges[2].done)
+    slow_done_before = sum(1 for t in gauges[0].done if t < fast_end)
+    # 10 slow pages two at a time take about 3 s. A scheduler blind to slots fills the
+    # downloader with the slow host's queued requests, so the fast hosts would start only when
+    # the last two slow pages do (8 or more of them done first); a fair one runs them side by
+    # side and finishes them while most slow pages still wait, however loaded the machine.
+    assert slow_done_before < 8, (slow_done_before, gauges[0].done, fast_end)
 
 
 # -- from medalist's settings -----------------------------------------------------------------
