@@ -27,6 +27,9 @@ class RequestRefused(IgnoreRequest):
 
 
 def _getaddrinfo(host: str, port: int) -> list[str]:
+    if host.rstrip(".").lower().rsplit(".", 1)[-1] == "invalid":
+        # RFC 6761 section 6.4: resolvers answer names under .invalid negatively at once
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 

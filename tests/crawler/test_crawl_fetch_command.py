@@ -11,7 +11,7 @@ from crawl_loopback import Reply, Site, fixture_path
 
 from enrichment.errors import InvalidInput
 from medalist.cli import cli
-from medalist.cli.fetch import infer_kind, target_of
+from medalist.cli.fetch import failure_text, infer_kind, target_of
 from medalist.crawling import crawl, scrapy_settings
 from medalist.settings import Settings
 
@@ -186,6 +186,53 @@ def test_fetch_json_prints_a_json_error(settings: Settings) -> None:
     assert error["error"] == "could not resolve host no-such-host.invalid"
     assert error["url"] == "http://no-such-host.invalid/profile"
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (
+            "cannot resolve h.example: [Errno -2] Name or service not known",
+            "could not resolve host",
+        ),
+        (
+            "cannot resolve h.example: [Errno -3] Temporary failure in name resolution",
+            "could not resolve host",
+        ),
+        (
+            "http://h.example/p: robots.txt of h.example could not be read (cannot resolve "
+            "h.example: [Errno -3] Temporary failure in name resolution); RFC 9309 says ...",
+            "could not resolve host",
+        ),
+        ("DNS lookup failed: no results for hostname lookup: h.example.", "could not resolve host"),
+        (
+            "Connection was refused by other side: 111: Connection refused.",
+            "refused the connection",
+        ),
+        (
+            "User timeout caused connection failure: Getting h.example took longer than 5 s.",
+            "did not answer in time",
+        ),
+    ],
+)
+def test_failure_text_names_the_network_fault(error: str, said: str) -> None:
+    text = failure_text({"url": "http://h.example/p", "status": "error", "error": error})
+    assert said in text
+    assert "h.example" in text
+
+
+def test_a_name_under_invalid_is_never_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from crawler.middlewares import guard
+
+    def no_lookup(*_: object, **__: object) -> None:
+        raise AssertionError("getaddrinfo was called for a .invalid name")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_lookup)
+    with pytest.raises(socket.gaierror) as raised:
+        guard._getaddrinfo("No-Such-Host.INVALID.", 80)
+    assert raised.value.errno == socket.EAI_NONAME
 
 
 def test_fetch_strips_terminal_escapes(site: Site, settings: Settings) -> None:
