@@ -85,6 +85,7 @@ CASES = [
             "jsonresume.org_examples_career-changer.resume.json",
             "jsonresume.org_examples_senior-engineer.resume.json",
             "resume-schema_sample.resume.json",
+            "hectorguo_jsonresume-theme-material_resume.json",
         )
     ),
     # GitHub
