@@ -217,6 +217,8 @@ SEVENTH_FINAL = frozenset(
 EIGHTH = frozenset(
     {
         "hectorguo_jsonresume-theme-material_resume",
+        "PragTob_pragtob.github.io_resume",
+        "antgonzales_antgonzales.github.io_resume",
     }
 )
 KINDS = ("website", "team_page", "feed", "jsonresume", "orcid", "github", "wikidata")
