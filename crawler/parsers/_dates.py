@@ -30,6 +30,9 @@ MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+#: ``2015-03（1年6个月）``: an ISO date with an aside in full-width brackets right after it (the
+#: length of a job, in a Chinese résumé); a space-separated tail is already read as no part of it.
+_DATE_ASIDE = re.compile(r"^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*（[^（）]{1,30}）\s*$")
 
 
 def date_or_none(value: object) -> PartialDate | None:
@@ -38,6 +41,8 @@ def date_or_none(value: object) -> PartialDate | None:
         compact = _COMPACT.match(value)
         if compact:  # 20180211, as the Chocolatey press releases write it
             value = f"{compact.group(1)}-{compact.group(2)}-{compact.group(3)}"
+        elif aside := _DATE_ASIDE.match(value):
+            value = aside.group(1)
     try:
         return PartialDate.parse(value)
     except (InvalidDate, ValueError):

@@ -85,6 +85,9 @@ CASES = [
             "jsonresume.org_examples_career-changer.resume.json",
             "jsonresume.org_examples_senior-engineer.resume.json",
             "resume-schema_sample.resume.json",
+            "hectorguo_jsonresume-theme-material_resume.json",
+            "PragTob_pragtob.github.io_resume.json",
+            "antgonzales_antgonzales.github.io_resume.json",
         )
     ),
     # GitHub
