@@ -92,12 +92,8 @@ def test_robots_rules_hold_however_the_path_is_spelled(tmp_path: Path, spelling:
 
 
 def test_every_request_waiting_for_robots_txt_is_refused(tmp_path: Path) -> None:
-    """Requests queued while robots.txt is on its way all get its answer.
-
-    Scrapy 2.13 to 2.19 await the one pending Deferred from each waiting request; Twisted's
-    ``asFuture`` hands ``None`` to the next callback, so every waiter after the first read
-    "no robots.txt" and was let through.
-    """
+    """Requests queued while robots.txt is on its way all get its answer (the Scrapy fault
+    that ``crawler.middlewares.robots`` works around let all but the first through)."""
     site = Site()
 
     def slow_robots(_: object) -> Reply:
