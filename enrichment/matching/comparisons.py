@@ -111,8 +111,9 @@ class Weights:
     name_alone_bits: float = 16.0
     #: extra bits a name alone needs when it is written less than fully on one side (each
     #: chosen on the benchmark's dev parts, see benchmarks/matching/README.md): a middle
-    #: name on one side only ("Robert McDaniel" / "Robert G. McDaniel") ...
-    name_alone_one_middle: float = 3.0
+    #: name on one side only ("Robert McDaniel" / "Robert G. McDaniel"; its own level
+    #: weight and the namesake scan already count against it: 0 since 2026-12-05) ...
+    name_alone_one_middle: float = 0.0
     #: ... a first initial on a side, the given name that follows agreeing in full
     #: ("C. Kent Osborne" / "C. Kent Osborne"; the first initial is not a first name) ...
     name_alone_initial: float = 0.0

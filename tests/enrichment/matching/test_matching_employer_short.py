@@ -3,7 +3,7 @@ weight, but alone it does not corroborate a name enough to link."""
 
 from __future__ import annotations
 
-from enrichment.matching import CandidateIndex
+from enrichment.matching import CandidateIndex, Weights
 from enrichment.model import Candidate, Position, ProfileRecord
 
 
@@ -15,7 +15,9 @@ def test_an_employer_named_in_short_agrees_but_does_not_link_alone() -> None:
             "positions": [{"title": "Engineer", "company": "Chocolatey Software", "start": "2016"}],
         }
     )
-    index = CandidateIndex.build([stored])
+    # the name alone must not decide here (a one-person store rests on the default name
+    # frequencies): what is asked is what the short employer adds
+    index = CandidateIndex.build([stored], weights=Weights(name_alone_bits=40.0))
     entry = ProfileRecord(
         full_name="Gary Ewan Park",
         kind="team_page",
