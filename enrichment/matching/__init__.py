@@ -55,8 +55,8 @@ How a profile is decided, in order:
      compatible first name (the same, a nickname, an initial, or none) and middle names
      that do not contradict it. A middle name on one side only, a first initial followed by
      the same given name in full, or a nickname or swapped letter of the first name are
-     less complete and need ``name_alone_one_middle``, ``name_alone_initial`` or
-     ``name_alone_variant`` bits more. Everything less goes to review;
+     less complete and can be asked for ``name_alone_one_middle``, ``name_alone_initial``
+     or ``name_alone_variant`` bits more (none by default). Everything less goes to review;
    - first names differ (not a nickname, initial or near spelling), unless one extra signal
      that identifies a person (a date of birth, an id number: 8 bits or more on its own)
      agrees; a household's shared postcode and birth place do not;

@@ -382,8 +382,9 @@ class CandidateIndex:
 
         "The full name agrees", level by level: the surname exactly; the first name exactly
         (East Asian given names compared as given names) with middle names on both sides or
-        neither, each the same or an initial of it. Three less complete forms need more
-        bits (``name_alone_one_middle``, ``name_alone_initial``, ``name_alone_variant``):
+        neither, each the same or an initial of it. Three less complete forms may be asked
+        for more bits (``name_alone_one_middle``, ``name_alone_initial``,
+        ``name_alone_variant``; none by default, their own level weights being lower):
         a middle name on one side only; a first initial with the given names after it
         agreeing in full ("C. Kent Osborne"); a nickname or one transposed letter of the
         first name ("Steve" / "Steven", "Jospeh" / "Joseph") with consistent middle names.

@@ -189,7 +189,9 @@ def test_a_review_says_in_words_why_the_name_alone_did_not_decide() -> None:
         ("Robert G. McDaniel", "Robert McDaniel"),
     ],
 )
-def test_a_middle_name_on_one_side_only_needs_a_rarer_name(stored: str, profile: str) -> None:
+def test_a_middle_name_on_one_side_only_can_be_asked_for_a_rarer_name(
+    stored: str, profile: str
+) -> None:
     # rare enough (the store's 3,000 others bear other surnames): links, and says how
     result = _store(stored).match(_alone(profile))
     assert result.decision == "link", result.reasons
